@@ -1,0 +1,38 @@
+// French lexical lists, folded (no accents) because they are matched against folded forms.
+#include "indexer/analysis/french.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace depeches::analysis {
+
+namespace {
+
+constexpr std::array<std::string_view, 13> k_elisions{
+    "c", "d", "j", "jusqu", "l", "lorsqu", "m", "n", "puisqu", "qu", "quoiqu", "s", "t",
+};
+
+// Sorted for binary search (checked by a unit test).
+constexpr std::array<std::string_view, 90> k_stop_words{
+    "a",      "afin", "ainsi",  "alors", "au",    "aucun", "aucune", "aussi", "autre", "aux",
+    "avec",   "c",    "car",    "ce",    "cela",  "celle", "celles", "celui", "ces",   "cet",
+    "cette",  "ceux", "chaque", "ci",    "comme", "d",     "dans",   "de",    "des",   "donc",
+    "dont",   "du",   "elle",   "elles", "en",    "entre", "et",     "eux",   "il",    "ils",
+    "j",      "je",   "l",      "la",    "le",    "les",   "leur",   "leurs", "lui",   "m",
+    "ma",     "mais", "me",     "mes",   "moi",   "mon",   "n",      "ne",    "ni",    "nos",
+    "notre",  "nous", "on",     "ou",    "par",   "pas",   "pour",   "qu",    "que",   "quel",
+    "quelle", "qui",  "s",      "sa",    "se",    "ses",   "si",     "son",   "sur",   "t",
+    "ta",     "te",   "tes",    "ton",   "tu",    "un",    "une",    "vos",   "votre", "y",
+};
+
+} // namespace
+
+bool is_elision(std::string_view folded) noexcept {
+    return std::find(k_elisions.begin(), k_elisions.end(), folded) != k_elisions.end();
+}
+
+bool is_stop_word(std::string_view folded) noexcept {
+    return std::binary_search(k_stop_words.begin(), k_stop_words.end(), folded);
+}
+
+} // namespace depeches::analysis

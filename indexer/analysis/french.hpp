@@ -1,0 +1,17 @@
+// French lexical lists: elided articles and pronouns, and stop words, as folded forms.
+#pragma once
+
+#include <string_view>
+
+namespace depeches::analysis {
+
+/// True for the folded forms that elide before an apostrophe: l d j m n s t c qu jusqu lorsqu
+/// puisqu quoiqu (as in l'armée, qu'il, jusqu'à). aujourd'hui is not one of them.
+bool is_elision(std::string_view folded) noexcept;
+
+/// True for French function words (articles, prepositions, pronouns, conjunctions) that carry
+/// no topic on their own. They are indexed (phrases need them) and dropped from loose queries.
+/// Content words that are also function words (est, été, sont, fait) are deliberately absent.
+bool is_stop_word(std::string_view folded) noexcept;
+
+} // namespace depeches::analysis
