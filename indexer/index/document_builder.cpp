@@ -1,0 +1,112 @@
+// Dispatch → Xapian document, following schema.hpp.
+#include "indexer/index/document_builder.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/index/schema.hpp"
+
+namespace depeches::index {
+
+namespace {
+
+nlohmann::json dispatch_data(const ingest::Dispatch& d) {
+    nlohmann::json data = {
+        {"id", d.id},
+        {"title", d.title},
+        {"date", d.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(d.date)},
+        {"body", d.body},
+        {"title_from_body", d.title_from_body},
+        {"origin", d.origin},
+    };
+    const auto put_if = [&data](const char* key, const std::string& value) {
+        if (!value.empty()) {
+            data[key] = value;
+        }
+    };
+    put_if("abstract", d.abstract);
+    put_if("source", d.source);
+    put_if("url", d.url);
+    put_if("lang", d.lang);
+    if (!d.keywords.empty()) {
+        data["keywords"] = d.keywords;
+    }
+    return data;
+}
+
+} // namespace
+
+std::string content_hash(std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    static constexpr std::array<char, 16> k_hex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                                '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = k_hex[hash & 0xFU];
+        hash >>= 4U;
+    }
+    return out;
+}
+
+Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::string_view text,
+                                             Xapian::termpos first_position, Xapian::termcount wdf,
+                                             std::string_view prefix) {
+    m_tokens.clear();
+    const Xapian::termpos next = m_analyzer.tokenize(text, m_tokens, first_position);
+    for (const analysis::Token& token : m_tokens) {
+        const std::string& term = m_analyzer.term(token.form);
+        if (wdf > 0) {
+            document.add_posting(term, token.position, wdf);
+        }
+        if (!prefix.empty()) {
+            m_term.assign(prefix).append(term);
+            document.add_posting(m_term, token.position);
+        }
+    }
+    return next;
+}
+
+BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
+                                     const std::string& origin_path) {
+    BuiltDocument built;
+    Xapian::Document& doc = built.document;
+    Xapian::termpos position = 1;
+    if (!dispatch.title_from_body) {
+        position = index_field(doc, dispatch.title, position, 1 + k_title_wdf, k_prefix_title);
+    } else {
+        // The title repeats the body's first words: searchable as a title, counted once.
+        index_field(doc, dispatch.title, position, 0, k_prefix_title);
+    }
+    position += k_field_gap;
+    if (!dispatch.abstract.empty()) {
+        position = index_field(doc, dispatch.abstract, position, 1 + k_abstract_wdf, {});
+        position += k_field_gap;
+    }
+    index_field(doc, dispatch.body, position, 1, {});
+
+    built.id_term = id_term(dispatch.id);
+    doc.add_boolean_term(built.id_term);
+    if (!origin_path.empty()) {
+        doc.add_boolean_term(origin_term(origin_path));
+    }
+    const std::string date = date_value(dispatch.date);
+    doc.add_value(k_slot_date, date);
+    doc.add_value(k_slot_id, dispatch.id);
+    doc.add_value(k_slot_hit, pack_hit(date, dispatch.id, dispatch.title));
+    doc.add_value(k_slot_origin, origin_path);
+
+    const std::string data =
+        dispatch_data(dispatch).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    built.content_hash = content_hash(data + '\n' + origin_path);
+    doc.add_value(k_slot_hash, built.content_hash);
+    doc.set_data(data);
+    return built;
+}
+
+} // namespace depeches::index

@@ -1,0 +1,44 @@
+// Turns a Dispatch into the Xapian document the schema describes: analysed terms with
+// positions, boolean terms, values and the JSON document data.
+#pragma once
+
+#include <string>
+
+#include <xapian.h>
+
+#include "indexer/analysis/analyzer.hpp"
+#include "indexer/ingest/dispatch.hpp"
+
+namespace depeches::index {
+
+/// A document ready to be written, with what the writer needs to file it.
+struct BuiltDocument {
+    Xapian::Document document;
+    std::string id_term;      ///< the unique id term (replace_document key)
+    std::string content_hash; ///< 16 hex digits over everything stored and indexed
+};
+
+/// Builds documents. Not thread-safe (it owns an Analyzer's caches): one per thread; the
+/// documents it returns are independent of it and may be handed to another thread.
+class DocumentBuilder {
+public:
+    /// Builds the document of `dispatch`, whose `origin_path` is the absolute source path
+    /// (empty for standard input).
+    BuiltDocument build(const ingest::Dispatch& dispatch, const std::string& origin_path);
+
+private:
+    /// Adds the analysed terms of one field from `first_position`, unprefixed with `wdf` (none
+    /// when 0) and under `prefix` (none when empty); returns the next free position.
+    Xapian::termpos index_field(Xapian::Document& document, std::string_view text,
+                                Xapian::termpos first_position, Xapian::termcount wdf,
+                                std::string_view prefix);
+
+    analysis::Analyzer m_analyzer;
+    std::vector<analysis::Token> m_tokens; ///< scratch, reused
+    std::string m_term;                    ///< scratch, reused
+};
+
+/// 64-bit FNV-1a of `bytes`, as 16 lower-case hex digits. Stable across runs and machines.
+std::string content_hash(std::string_view bytes);
+
+} // namespace depeches::index

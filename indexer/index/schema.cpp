@@ -1,0 +1,71 @@
+// Conversions between the dispatch model and the schema's stored forms.
+#include "indexer/index/schema.hpp"
+
+#include "indexer/analysis/utf8.hpp"
+
+namespace depeches::index {
+
+namespace {
+
+/// Xapian refuses terms longer than 245 bytes; keep a margin.
+constexpr std::size_t k_max_term_bytes = 240;
+
+} // namespace
+
+std::string date_value(std::string_view iso_date) {
+    if (iso_date.size() != 10) {
+        return {};
+    }
+    std::string out;
+    out.reserve(8);
+    out.append(iso_date.substr(0, 4)).append(iso_date.substr(5, 2)).append(iso_date.substr(8, 2));
+    return out;
+}
+
+std::string iso_date(std::string_view date_value) {
+    if (date_value.size() != 8) {
+        return {};
+    }
+    std::string out;
+    out.reserve(10);
+    out.append(date_value.substr(0, 4))
+        .append("-")
+        .append(date_value.substr(4, 2))
+        .append("-")
+        .append(date_value.substr(6, 2));
+    return out;
+}
+
+std::string pack_hit(std::string_view date_value, std::string_view id, std::string_view title) {
+    std::string value;
+    value.reserve(date_value.size() + id.size() + title.size() + 2);
+    value.append(date_value).append(1, k_hit_separator).append(id).append(1, k_hit_separator);
+    // Ids and titles are valid UTF-8 without control characters; a stray separator in a title
+    // would only shorten what the hit shows.
+    value.append(title);
+    return value;
+}
+
+HitFields unpack_hit(std::string_view value) {
+    HitFields fields;
+    const auto first = value.find(k_hit_separator);
+    if (first == std::string_view::npos) {
+        return fields;
+    }
+    const auto second = value.find(k_hit_separator, first + 1);
+    fields.date = iso_date(value.substr(0, first));
+    fields.id = value.substr(first + 1, second == std::string_view::npos ? std::string_view::npos
+                                                                         : second - first - 1);
+    if (second != std::string_view::npos) {
+        fields.title = value.substr(second + 1);
+    }
+    return fields;
+}
+
+std::string origin_term(std::string_view origin) {
+    std::string term(k_prefix_origin);
+    term.append(analysis::truncate_utf8(origin, k_max_term_bytes - term.size()));
+    return term;
+}
+
+} // namespace depeches::index

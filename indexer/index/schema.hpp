@@ -1,0 +1,103 @@
+// The index schema, the one place that names term prefixes, value slots, metadata keys and the
+// document data format. Every other file uses these names, never the literals.
+//
+// On-disk layout of an index directory DIR (see index_store.hpp for how it changes):
+//   DIR/XAPIANDB     Xapian stub file, one line "auto gen-NNNNNN": the live generation
+//   DIR/gen-NNNNNN/  a glass database; a full rebuild writes a new one and switches the stub
+//   DIR/gen-NNNNNN.build/  scratch shards of a rebuild in progress (compacted into gen-NNNNNN)
+//   DIR/writer.lock  held (flock) by the one indexer writing to DIR
+//
+// Each dispatch is one Xapian document:
+//   terms   unprefixed    analysed words of title, abstract and body, with positions: title
+//                         from position 1 (wdf raised by k_title_wdf), abstract after a gap of
+//                         k_field_gap (wdf raised by k_abstract_wdf), then body after another gap
+//           S<term>       title words, with the same positions (for titre: searches)
+//           Q<id>         the dispatch id, unique (boolean)
+//           O<origin>     the source file it came from, as an absolute path (boolean; cut to
+//                         fit Xapian's term length, the exact path is in k_slot_origin)
+//   values  k_slot_date   "YYYYMMDD", or empty when unknown (sorting, date ranges)
+//           k_slot_id     the id
+//           k_slot_hit    what a hit shows, packed: date value, id and title joined by
+//                         k_hit_separator (one value read per hit; see pack_hit)
+//           k_slot_hash   64-bit content hash as 16 hex digits (incremental reindexing)
+//           k_slot_origin the source file, absolute (empty for standard input)
+//   data    JSON object: id, title, date (string or null), body, title_from_body, origin,
+//           and abstract, source, url, lang, keywords when present
+//   metadata k_meta_analysis_version, k_meta_schema_version
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace depeches::index {
+
+/// Prefix of the unique id term (Xapian's convention for unique ids).
+inline constexpr std::string_view k_prefix_id = "Q";
+/// Prefix of title terms (Xapian's convention for subjects/titles).
+inline constexpr std::string_view k_prefix_title = "S";
+/// Prefix of the source-file term.
+inline constexpr std::string_view k_prefix_origin = "O";
+
+/// Value slots.
+inline constexpr Xapian::valueno k_slot_date = 0;
+inline constexpr Xapian::valueno k_slot_id = 1;
+inline constexpr Xapian::valueno k_slot_hit = 2;
+inline constexpr Xapian::valueno k_slot_hash = 3;
+inline constexpr Xapian::valueno k_slot_origin = 4;
+
+/// Extra within-document frequency given to a title word in the unprefixed term space.
+inline constexpr Xapian::termcount k_title_wdf = 4;
+/// Extra within-document frequency given to an abstract word in the unprefixed term space.
+inline constexpr Xapian::termcount k_abstract_wdf = 2;
+/// Positions left empty between fields, so that no phrase spans two fields.
+inline constexpr Xapian::termpos k_field_gap = 100;
+
+/// Metadata key holding the analysis version the index was built with.
+inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_version";
+/// Metadata key holding the schema version (this file's layout).
+inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
+/// Current schema version; change it with any change to this file's layout.
+inline constexpr std::string_view k_schema_version = "1";
+
+/// Name of the stub file inside an index directory.
+inline constexpr std::string_view k_stub_file = "XAPIANDB";
+/// Name of the writer lock file inside an index directory.
+inline constexpr std::string_view k_lock_file = "writer.lock";
+/// Prefix of generation directory names.
+inline constexpr std::string_view k_generation_prefix = "gen-";
+/// Suffix of the scratch directory where a generation is built in parallel shards.
+inline constexpr std::string_view k_work_suffix = ".build";
+
+/// The id term of a dispatch id.
+inline std::string id_term(std::string_view id) {
+    return std::string(k_prefix_id).append(id);
+}
+
+/// The origin term of a source file path (cut to Xapian's term length limit).
+std::string origin_term(std::string_view origin);
+
+/// Separates the fields of the k_slot_hit value (a control character never in ids or titles).
+inline constexpr char k_hit_separator = '\x1F';
+
+/// What a hit shows, as read back from k_slot_hit.
+struct HitFields {
+    std::string date; ///< "YYYY-MM-DD" or empty
+    std::string id;
+    std::string title;
+};
+
+/// The k_slot_hit value of a dispatch (`date_value` as made by date_value()).
+std::string pack_hit(std::string_view date_value, std::string_view id, std::string_view title);
+
+/// Reads a k_slot_hit value back; missing fields come back empty.
+HitFields unpack_hit(std::string_view value);
+
+/// "2016-12-08" → "20161208" (the date value); "" stays "".
+std::string date_value(std::string_view iso_date);
+
+/// "20161208" → "2016-12-08"; "" stays "".
+std::string iso_date(std::string_view date_value);
+
+} // namespace depeches::index
