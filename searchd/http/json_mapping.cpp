@@ -1,0 +1,69 @@
+// JSON of the HTTP API, version 1.
+#include "searchd/http/json_mapping.hpp"
+
+#include <array>
+
+namespace depeches::http {
+
+namespace {
+
+nlohmann::json date_or_null(const std::string& date) {
+    return date.empty() ? nlohmann::json(nullptr) : nlohmann::json(date);
+}
+
+} // namespace
+
+nlohmann::json search_json(const search::SearchRequest& request,
+                           const search::SearchResult& result) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (const search::Hit& hit : result.hits) {
+        nlohmann::json h = {{"id", hit.id},
+                            {"title", hit.title},
+                            {"date", date_or_null(hit.date)},
+                            {"score", hit.score}};
+        if (request.snippets) {
+            h["snippet"] = hit.snippet;
+        }
+        hits.push_back(std::move(h));
+    }
+    return {
+        {"query", request.query},
+        {"total", result.total},
+        {"total_exact", result.total_exact},
+        {"offset", request.offset},
+        {"limit", request.limit},
+        {"sort", request.sort == search::SearchRequest::Sort::date ? "date" : "relevance"},
+        {"op", result.op},
+        {"fallback", result.fallback},
+        {"took_ms", result.took_ms},
+        {"hits", std::move(hits)},
+    };
+}
+
+nlohmann::json dispatch_json(const search::DispatchResult& result) {
+    const nlohmann::json data = nlohmann::json::parse(result.data_json, nullptr, false);
+    nlohmann::json out = nlohmann::json::object();
+    if (data.is_object()) {
+        static constexpr std::array<const char*, 9> k_public_fields{
+            "id", "title", "date", "body", "abstract", "source", "url", "lang", "keywords"};
+        for (const char* field : k_public_fields) {
+            if (data.contains(field)) {
+                out[field] = data[field];
+            }
+        }
+    }
+    if (!out.contains("date")) {
+        out["date"] = nullptr;
+    }
+    if (!result.body_html.empty() || !result.title_html.empty()) {
+        out["title_html"] = result.title_html;
+        out["body_html"] = result.body_html;
+    }
+    return out;
+}
+
+std::string to_wire(const nlohmann::json& value) {
+    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace depeches::http

@@ -1,0 +1,76 @@
+// Parameter parsing for the search endpoint.
+#include "searchd/http/request_params.hpp"
+
+#include <charconv>
+
+#include "searchd/service/search_error.hpp"
+
+namespace depeches::http {
+
+namespace {
+
+const std::string* find(const Params& params, const std::string& name) {
+    const auto it = params.find(name);
+    return it == params.end() ? nullptr : &it->second;
+}
+
+[[noreturn]] void reject(const std::string& message) {
+    throw search::SearchError(search::ErrorCode::bad_request, message);
+}
+
+std::size_t parse_count(const Params& params, const std::string& name, std::size_t fallback,
+                        std::size_t max) {
+    const std::string* value = find(params, name);
+    if (value == nullptr) {
+        return fallback;
+    }
+    std::size_t n = 0;
+    const auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
+    if (value->empty() || ec != std::errc() || ptr != value->data() + value->size() || n > max) {
+        reject(name + " must be an integer between 0 and " + std::to_string(max));
+    }
+    return n;
+}
+
+} // namespace
+
+search::SearchRequest parse_search_params(const Params& params) {
+    search::SearchRequest request;
+    if (const std::string* q = find(params, "q")) {
+        request.query = *q;
+    }
+    request.limit = parse_count(params, "limit", request.limit, search::k_max_limit);
+    request.offset = parse_count(params, "offset", request.offset, search::k_max_offset);
+    if (const std::string* sort = find(params, "sort")) {
+        if (*sort == "date") {
+            request.sort = search::SearchRequest::Sort::date;
+        } else if (*sort != "relevance" && !sort->empty()) {
+            reject("sort must be relevance or date");
+        }
+    }
+    if (const std::string* op = find(params, "op")) {
+        if (*op == "and") {
+            request.op = query::DefaultOperator::op_and;
+        } else if (*op == "or") {
+            request.op = query::DefaultOperator::op_or;
+        } else if (!op->empty()) {
+            reject("op must be and or or");
+        }
+    }
+    if (const std::string* snippet = find(params, "snippet")) {
+        if (*snippet == "0" || *snippet == "false") {
+            request.snippets = false;
+        } else if (*snippet != "1" && *snippet != "true" && !snippet->empty()) {
+            reject("snippet must be 0 or 1");
+        }
+    }
+    if (const std::string* from = find(params, "from")) {
+        request.from = *from;
+    }
+    if (const std::string* to = find(params, "to")) {
+        request.to = *to;
+    }
+    return request;
+}
+
+} // namespace depeches::http

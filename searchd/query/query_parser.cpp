@@ -1,0 +1,344 @@
+// Recursive-descent parser over a small lexer. Lexing splits on white space and recognises
+// operators, quotes, parentheses, field prefixes and the * suffix; consecutive plain words are
+// merged back into one text run so that the analyzer sees "8 000" and compounds whole.
+#include "searchd/query/query_parser.hpp"
+
+#include <algorithm>
+#include <iterator>
+#include <optional>
+
+#include "indexer/analysis/french.hpp"
+#include "indexer/index/schema.hpp"
+#include "searchd/query/query_lexer.hpp"
+
+namespace depeches::query {
+
+namespace {
+
+/// Shortest prefix accepted before a * (shorter ones would expand to half the vocabulary).
+constexpr std::size_t k_min_wildcard_prefix = 2;
+/// Most terms a wildcard expands to (the most frequent are kept).
+constexpr Xapian::termcount k_max_wildcard_terms = 200;
+
+/// A syntax error: the caller falls back to plain words.
+struct SyntaxError {};
+
+/// One clause of a sequence, and how it takes part.
+struct Clause {
+    enum class Occur { loose, required, excluded };
+    Xapian::Query query;
+    Occur occur = Occur::loose;
+    bool stop_word = false; ///< a lone stop word: dropped from loose clauses when others exist
+};
+
+/// One analysed word: a plain word, or a compound's parts and whole.
+struct Word {
+    std::vector<std::string> parts; ///< terms at consecutive positions
+    std::string whole;              ///< compound_whole term, if any
+    bool stop_word = false;
+};
+
+class Parser {
+public:
+    Parser(analysis::Analyzer& analyzer, const std::vector<Lexeme>& lexemes, DefaultOperator op,
+           ParsedQuery& out)
+        : m_analyzer(analyzer), m_lexemes(lexemes), m_op(op), m_out(out) {}
+
+    Xapian::Query parse() {
+        Xapian::Query query = parse_sequence();
+        if (m_pos != m_lexemes.size()) {
+            throw SyntaxError{};
+        }
+        return query;
+    }
+
+private:
+    [[nodiscard]] std::optional<LexemeKind> peek_kind() const {
+        return m_pos < m_lexemes.size() ? std::make_optional(m_lexemes[m_pos].kind) : std::nullopt;
+    }
+
+    bool accept(LexemeKind kind) {
+        if (peek_kind() == kind) {
+            ++m_pos;
+            return true;
+        }
+        return false;
+    }
+
+    /// Clauses up to the end or a closing parenthesis, combined.
+    Xapian::Query parse_sequence() {
+        std::vector<Clause> clauses;
+        while (peek_kind() && peek_kind() != LexemeKind::close_paren) {
+            parse_clause(clauses);
+        }
+        return combine(clauses);
+    }
+
+    void parse_clause(std::vector<Clause>& clauses) {
+        if (accept(LexemeKind::op_not) || accept(LexemeKind::minus)) {
+            const bool was_negated = m_negated;
+            m_negated = true;
+            for (Clause& c : parse_unit(true)) {
+                clauses.push_back({std::move(c.query), Clause::Occur::excluded, false});
+            }
+            m_negated = was_negated;
+            return;
+        }
+        if (accept(LexemeKind::plus)) {
+            for (Clause& c : parse_unit(true)) {
+                clauses.push_back({std::move(c.query), Clause::Occur::required, false});
+            }
+            return;
+        }
+        std::vector<Clause> units = parse_unit(false);
+        while (peek_kind() == LexemeKind::op_or || peek_kind() == LexemeKind::op_and) {
+            const bool is_or = accept(LexemeKind::op_or);
+            if (!is_or) {
+                accept(LexemeKind::op_and);
+            }
+            const auto next = peek_kind();
+            if (!next || next == LexemeKind::close_paren || next == LexemeKind::op_or ||
+                next == LexemeKind::op_and) {
+                throw SyntaxError{};
+            }
+            std::vector<Clause> right = parse_unit(false);
+            if (units.empty() || right.empty()) {
+                std::move(right.begin(), right.end(), std::back_inserter(units));
+                continue;
+            }
+            // The operator binds the words on either side of it: a b OR c = a (b OR c).
+            Clause left = std::move(units.back());
+            units.pop_back();
+            units.push_back({Xapian::Query(is_or ? Xapian::Query::OP_OR : Xapian::Query::OP_AND,
+                                           left.query, right.front().query),
+                             is_or ? Clause::Occur::loose : Clause::Occur::required, false});
+            std::move(right.begin() + 1, right.end(), std::back_inserter(units));
+        }
+        std::move(units.begin(), units.end(), std::back_inserter(clauses));
+    }
+
+    /// The clauses of one unit: a group, a phrase, a wildcard, a date filter (none), or a run
+    /// of plain words (one clause per word; only the first word when `single`).
+    std::vector<Clause> parse_unit(bool single) {
+        if (m_pos >= m_lexemes.size()) {
+            throw SyntaxError{};
+        }
+        const Lexeme& lexeme = m_lexemes[m_pos++];
+        switch (lexeme.kind) {
+        case LexemeKind::open_paren: {
+            Xapian::Query inner = parse_sequence();
+            if (!accept(LexemeKind::close_paren) || inner.empty()) {
+                throw SyntaxError{};
+            }
+            return {{std::move(inner), Clause::Occur::loose, false}};
+        }
+        case LexemeKind::phrase:
+            return phrase_clauses(lexeme.text, field_prefix(lexeme.field));
+        case LexemeKind::wildcard:
+            return wildcard_clauses(lexeme.text, field_prefix(lexeme.field));
+        case LexemeKind::date:
+            set_date(lexeme.text);
+            return {};
+        case LexemeKind::text: {
+            std::string run = lexeme.text;
+            while (!single && lexeme.field.empty() && m_pos < m_lexemes.size() &&
+                   m_lexemes[m_pos].kind == LexemeKind::text && m_lexemes[m_pos].field.empty()) {
+                run += ' ';
+                run += m_lexemes[m_pos++].text;
+            }
+            return word_clauses(run, field_prefix(lexeme.field));
+        }
+        default:
+            throw SyntaxError{};
+        }
+    }
+
+    std::vector<Word> analyse(std::string_view text) {
+        m_tokens.clear();
+        m_analyzer.tokenize(text, m_tokens);
+        std::vector<Word> words;
+        bool in_compound = false;
+        for (const analysis::Token& token : m_tokens) {
+            const std::string& term = m_analyzer.term(token.form);
+            switch (token.kind) {
+            case analysis::TokenKind::compound_part:
+                if (token.part == 0 || !in_compound) {
+                    words.emplace_back();
+                    in_compound = true;
+                }
+                words.back().parts.push_back(term);
+                break;
+            case analysis::TokenKind::compound_whole:
+                if (in_compound) {
+                    words.back().whole = term;
+                }
+                in_compound = false;
+                break;
+            default:
+                words.push_back({{term}, {}, analysis::is_stop_word(token.form)});
+                in_compound = false;
+                break;
+            }
+        }
+        return words;
+    }
+
+    /// A phrase query over `terms` (a term query when there is one).
+    static Xapian::Query phrase_query(const std::vector<std::string>& terms,
+                                      const std::string& prefix) {
+        std::vector<Xapian::Query> parts;
+        for (const std::string& term : terms) {
+            parts.emplace_back(prefix + term, 1, static_cast<Xapian::termpos>(parts.size() + 1));
+        }
+        if (parts.size() == 1) {
+            return parts.front();
+        }
+        return {Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                static_cast<Xapian::termcount>(parts.size())};
+    }
+
+    /// Loose words: a compound matches as a phrase of its parts or as its joined form.
+    std::vector<Clause> word_clauses(const std::string& text, const std::string& prefix) {
+        std::vector<Clause> clauses;
+        for (const Word& word : analyse(text)) {
+            Xapian::Query query = phrase_query(word.parts, prefix);
+            if (!word.whole.empty()) {
+                query =
+                    Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(prefix + word.whole));
+            }
+            if (!m_negated) {
+                note_word(word, prefix);
+            }
+            clauses.push_back({std::move(query), Clause::Occur::loose, word.stop_word});
+        }
+        return clauses;
+    }
+
+    std::vector<Clause> phrase_clauses(const std::string& text, const std::string& prefix) {
+        std::vector<std::string> terms;
+        for (const Word& word : analyse(text)) {
+            terms.insert(terms.end(), word.parts.begin(), word.parts.end());
+        }
+        if (terms.empty()) {
+            return {};
+        }
+        if (!m_negated) {
+            note_word({terms, {}, false}, prefix);
+        }
+        return {{phrase_query(terms, prefix), Clause::Occur::loose, false}};
+    }
+
+    std::vector<Clause> wildcard_clauses(const std::string& text, const std::string& prefix) {
+        m_tokens.clear();
+        m_analyzer.tokenize(text, m_tokens);
+        if (m_tokens.size() != 1 || m_tokens.front().form.size() < k_min_wildcard_prefix) {
+            return word_clauses(text, prefix); // "a*", "l'ev*": searched as the words themselves
+        }
+        const std::string& form = m_tokens.front().form;
+        if (!m_negated) {
+            m_out.highlight.prefixes.push_back(form);
+        }
+        return {{Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + form, k_max_wildcard_terms,
+                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                 Clause::Occur::loose, false}};
+    }
+
+    void set_date(const std::string& text) {
+        const auto range = parse_date_range(text);
+        if (!range) {
+            throw SyntaxError{};
+        }
+        m_out.date_from = range->first;
+        m_out.date_to = range->second;
+    }
+
+    /// Records a searched word for highlighting and for the caller.
+    void note_word(const Word& word, const std::string& prefix) {
+        for (const std::string& term : word.parts) {
+            m_out.positive_terms.push_back(prefix + term);
+        }
+        if (word.parts.size() > 1) {
+            m_out.highlight.phrases.push_back(word.parts);
+        } else if (!word.stop_word) {
+            m_out.highlight.terms.emplace(word.parts.front(), 1.0);
+        }
+        if (!word.whole.empty()) {
+            m_out.positive_terms.push_back(prefix + word.whole);
+            m_out.highlight.terms.emplace(word.whole, 1.0);
+        }
+    }
+
+    static std::string field_prefix(const std::string& field) {
+        return field == "titre" ? std::string(index::k_prefix_title) : std::string();
+    }
+
+    Xapian::Query combine(std::vector<Clause>& clauses) {
+        // Lone stop words say nothing on their own, unless the query is nothing but them.
+        const bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) {
+            return c.occur != Clause::Occur::excluded && !c.stop_word;
+        });
+        std::vector<Xapian::Query> required;
+        std::vector<Xapian::Query> loose;
+        std::vector<Xapian::Query> excluded;
+        for (Clause& c : clauses) {
+            if (c.occur == Clause::Occur::excluded) {
+                excluded.push_back(std::move(c.query));
+            } else if (c.stop_word && has_content) {
+                continue;
+            } else if (c.occur == Clause::Occur::required || m_op == DefaultOperator::op_and) {
+                required.push_back(std::move(c.query));
+            } else {
+                loose.push_back(std::move(c.query));
+            }
+        }
+        m_out.loose_clauses += loose.size() + required.size();
+        Xapian::Query positive;
+        if (!required.empty()) {
+            positive = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());
+            if (!loose.empty()) {
+                positive =
+                    Xapian::Query(Xapian::Query::OP_AND_MAYBE, positive,
+                                  Xapian::Query(Xapian::Query::OP_OR, loose.begin(), loose.end()));
+            }
+        } else if (!loose.empty()) {
+            positive = Xapian::Query(Xapian::Query::OP_OR, loose.begin(), loose.end());
+        } else if (!excluded.empty() || !m_out.date_from.empty()) {
+            positive = Xapian::Query::MatchAll;
+        }
+        if (!excluded.empty()) {
+            positive = Xapian::Query(
+                Xapian::Query::OP_AND_NOT, positive,
+                Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+        }
+        return positive;
+    }
+
+    analysis::Analyzer& m_analyzer;
+    const std::vector<Lexeme>& m_lexemes;
+    DefaultOperator m_op;
+    ParsedQuery& m_out;
+    std::size_t m_pos = 0;
+    bool m_negated = false;
+    std::vector<analysis::Token> m_tokens;
+};
+
+} // namespace
+
+ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) {
+    ParsedQuery out;
+    if (const auto lexemes = lex_query(text)) {
+        try {
+            out.query = Parser(m_analyzer, *lexemes, op, out).parse();
+            return out;
+        } catch (const SyntaxError&) {
+        }
+    }
+    // Not valid syntax: the same text, as plain words.
+    ParsedQuery plain;
+    plain.fallback = true;
+    const std::vector<Lexeme> words{{LexemeKind::text, std::string(text), {}}};
+    plain.query = Parser(m_analyzer, words, op, plain).parse();
+    return plain;
+}
+
+} // namespace depeches::query

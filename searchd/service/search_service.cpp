@@ -1,0 +1,317 @@
+// Search over one index directory. Each thread has a Worker: its own Database (Xapian objects
+// are not thread-safe), reopened when the indexer commits and replaced when a rebuild switches
+// the stub to a new generation; a search that meets DatabaseModifiedError is retried once.
+#include "searchd/service/search_service.hpp"
+
+#include <cmath>
+#include <iostream>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "indexer/analysis/highlighter.hpp"
+#include "indexer/analysis/utf8.hpp"
+#include "indexer/index/index_store.hpp"
+#include "indexer/index/schema.hpp"
+#include "searchd/service/search_error.hpp"
+
+namespace depeches::search {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+/// How often a worker checks the index for a new commit or generation.
+constexpr auto k_refresh_interval = std::chrono::milliseconds(100);
+/// Matches counted exactly before the total becomes an estimate.
+constexpr Xapian::doccount k_exact_total_up_to = 1000;
+
+/// Identity of the stub file: it changes when a rebuild renames a new stub into place.
+struct StubIdentity {
+    ino_t inode = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const StubIdentity&) const = default;
+};
+
+StubIdentity stub_identity(const std::filesystem::path& dir) {
+    struct stat st {};
+    if (::stat(index::IndexDirectory(dir).stub_path().c_str(), &st) != 0) {
+        return {};
+    }
+    return {st.st_ino,
+            static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+bool is_iso_date(const std::string& s) {
+    return s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+           std::all_of(s.begin(), s.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+}
+
+void validate(const SearchRequest& request) {
+    if (!analysis::is_valid_utf8(request.query)) {
+        throw SearchError(ErrorCode::bad_request, "q is not valid UTF-8");
+    }
+    const std::size_t chars = analysis::count_code_points(request.query);
+    if (chars > k_max_query_chars) {
+        throw SearchError(ErrorCode::query_too_long, "query too long: " + std::to_string(chars) +
+                                                         " characters, at most " +
+                                                         std::to_string(k_max_query_chars));
+    }
+    if (request.limit > k_max_limit) {
+        throw SearchError(ErrorCode::bad_request,
+                          "limit must be between 0 and " + std::to_string(k_max_limit));
+    }
+    if (request.offset > k_max_offset) {
+        throw SearchError(ErrorCode::bad_request,
+                          "offset must be between 0 and " + std::to_string(k_max_offset));
+    }
+    for (const std::string* date : {&request.from, &request.to}) {
+        if (!date->empty() && !is_iso_date(*date)) {
+            throw SearchError(ErrorCode::bad_request,
+                              "from and to must be dates written YYYY-MM-DD, not '" + *date + "'");
+        }
+    }
+}
+
+} // namespace
+
+/// One thread's view of the index and its analysis tools.
+struct SearchService::Worker {
+    explicit Worker(std::filesystem::path index_dir)
+        : dir(std::move(index_dir)), stub(stub_identity(dir)), db(index::open_for_reading(dir)),
+          last_check(Clock::now()) {}
+
+    /// Picks up the indexer's commits and generation switches, at most every
+    /// k_refresh_interval unless `force`.
+    void refresh(bool force) {
+        const auto now = Clock::now();
+        if (!force && now - last_check < k_refresh_interval) {
+            return;
+        }
+        last_check = now;
+        const StubIdentity current = stub_identity(dir);
+        if (current == stub) {
+            db.reopen();
+            return;
+        }
+        try {
+            db = index::open_for_reading(dir);
+            stub = current;
+        } catch (const index::IndexError& e) {
+            // Keep serving the generation we have; say why once per change of stub.
+            if (!(reported == current)) {
+                std::cerr << "depeches-searchd: keeping the previous index: " << e.what() << "\n";
+                reported = current;
+            }
+        }
+    }
+
+    std::filesystem::path dir;
+    StubIdentity stub;
+    StubIdentity reported;
+    Xapian::Database db;
+    Clock::time_point last_check;
+    analysis::Analyzer analyzer;
+    analysis::Highlighter highlighter{analyzer};
+    query::QueryParser parser{analyzer};
+};
+
+SearchService::SearchService(std::filesystem::path index_dir) : m_dir(std::move(index_dir)) {
+    worker(); // opens and checks the index now, so that a bad index stops the daemon at start
+}
+
+SearchService::~SearchService() = default;
+
+SearchService::Worker& SearchService::worker() {
+    Worker* w = nullptr;
+    {
+        std::lock_guard lock(m_mutex);
+        auto& slot = m_workers[std::this_thread::get_id()];
+        if (!slot) {
+            slot = std::make_unique<Worker>(m_dir);
+        }
+        w = slot.get();
+    }
+    try {
+        w->refresh(false);
+    } catch (const Xapian::Error& e) {
+        throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
+    }
+    return *w;
+}
+
+namespace {
+
+/// Runs `f`, once more after reopening when the index changed under it; maps Xapian errors.
+template <typename Worker, typename F> auto with_retry(Worker& w, F&& f) {
+    try {
+        try {
+            return f();
+        } catch (const Xapian::DatabaseModifiedError&) {
+            w.refresh(true);
+            return f();
+        }
+    } catch (const Xapian::Error& e) {
+        throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
+    }
+}
+
+/// Inverse document frequency weights for highlighting: rare words count more.
+void weigh_terms(const Xapian::Database& db, analysis::HighlightTerms& terms) {
+    const double n = db.get_doccount() + 1.0;
+    for (auto& [term, weight] : terms.terms) {
+        weight = std::log(n / (db.get_termfreq(term) + 0.5));
+    }
+}
+
+/// The values of `slot` for `ids` (ascending), read through the slot's value stream: for a page
+/// of hits this reads a few chunks instead of one B-tree lookup per document and slot.
+std::vector<std::string> read_values(const Xapian::Database& db, Xapian::valueno slot,
+                                     const std::vector<Xapian::docid>& ids) {
+    std::vector<std::string> values(ids.size());
+    Xapian::ValueIterator it = db.valuestream_begin(slot);
+    for (std::size_t i = 0; i < ids.size() && it != db.valuestream_end(slot); ++i) {
+        it.skip_to(ids[i]);
+        if (it != db.valuestream_end(slot) && it.get_docid() == ids[i]) {
+            values[i] = *it;
+        }
+    }
+    return values;
+}
+
+std::string body_of(const std::string& data) {
+    const nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
+    if (!doc.is_object() || !doc.contains("body") || !doc["body"].is_string()) {
+        return {};
+    }
+    return doc["body"].get<std::string>();
+}
+
+} // namespace
+
+SearchResult SearchService::search(const SearchRequest& request) {
+    const auto start = Clock::now();
+    validate(request);
+    Worker& w = worker();
+    // With an operator, the words combine with it. By default every dispatch with any of the
+    // words matches, and those with all of them score their words twice (an AND_MAYBE boost):
+    // a short query gets what has every word first, a long one never comes back empty.
+    query::ParsedQuery parsed =
+        w.parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
+    Xapian::Query text_query = parsed.query;
+    if (!request.op && parsed.loose_clauses > 1) {
+        const query::ParsedQuery strict =
+            w.parser.parse(request.query, query::DefaultOperator::op_and);
+        text_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, strict.query);
+    }
+    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+        text_query = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked
+    }
+    std::string from = index::date_value(request.from);
+    std::string to = index::date_value(request.to);
+    if (!parsed.date_from.empty()) {
+        from = std::max(from, parsed.date_from);
+        to = to.empty() ? parsed.date_to : std::min(to, parsed.date_to);
+    }
+
+    SearchResult result;
+    result.op = !request.op ? "auto" : *request.op == query::DefaultOperator::op_and ? "and" : "or";
+    result.fallback = parsed.fallback;
+    const auto run = [&](const Xapian::Query& words) {
+        Xapian::Query q = words;
+        if (!from.empty() || !to.empty()) {
+            const Xapian::Query range =
+                to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, index::k_slot_date, from)
+                           : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::k_slot_date,
+                                           from.empty() ? std::string("0") : from, to);
+            q = Xapian::Query(Xapian::Query::OP_FILTER, q, range);
+        }
+        Xapian::Enquire enquire(w.db);
+        enquire.set_query(q);
+        if (request.sort == SearchRequest::Sort::date) {
+            enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
+        }
+        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                static_cast<Xapian::doccount>(request.limit), k_exact_total_up_to);
+    };
+
+    with_retry(w, [&] {
+        const Xapian::MSet mset = run(text_query);
+        result.total = mset.get_matches_estimated();
+        result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+        if (request.snippets) {
+            weigh_terms(w.db, parsed.highlight);
+        }
+        std::vector<Xapian::docid> ids;
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            ids.push_back(*it);
+        }
+        std::sort(ids.begin(), ids.end());
+        const auto rank_of = [&ids](Xapian::docid did) {
+            return static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), did) -
+                                            ids.begin());
+        };
+        const std::vector<std::string> shown = read_values(w.db, index::k_slot_hit, ids);
+        result.hits.clear();
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            index::HitFields fields = index::unpack_hit(shown[rank_of(*it)]);
+            Hit hit;
+            hit.id = std::move(fields.id);
+            hit.title = std::move(fields.title);
+            hit.date = std::move(fields.date);
+            hit.score = it.get_weight();
+            if (request.snippets) {
+                hit.snippet =
+                    w.highlighter.snippet(body_of(it.get_document().get_data()), parsed.highlight)
+                        .html;
+            }
+            result.hits.push_back(std::move(hit));
+        }
+        return 0;
+    });
+    result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return result;
+}
+
+DispatchResult SearchService::dispatch(const std::string& id, const std::string& query) {
+    if (!analysis::is_valid_utf8(id) || !analysis::is_valid_utf8(query)) {
+        throw SearchError(ErrorCode::bad_request, "id and q must be valid UTF-8");
+    }
+    if (analysis::count_code_points(query) > k_max_query_chars) {
+        throw SearchError(ErrorCode::query_too_long, "query too long: at most " +
+                                                         std::to_string(k_max_query_chars) +
+                                                         " characters");
+    }
+    Worker& w = worker();
+    return with_retry(w, [&] {
+        const std::string term = index::id_term(id);
+        Xapian::PostingIterator post = w.db.postlist_begin(term);
+        if (post == w.db.postlist_end(term)) {
+            throw SearchError(ErrorCode::not_found, "no dispatch with id '" + id + "'");
+        }
+        DispatchResult result;
+        result.data_json = w.db.get_document(*post).get_data();
+        if (!query.empty()) {
+            query::ParsedQuery parsed = w.parser.parse(query, query::DefaultOperator::op_and);
+            weigh_terms(w.db, parsed.highlight);
+            const nlohmann::json data = nlohmann::json::parse(result.data_json, nullptr, false);
+            if (data.is_object()) {
+                result.title_html =
+                    w.highlighter.highlight(data.value("title", std::string()), parsed.highlight)
+                        .html;
+                result.body_html =
+                    w.highlighter.highlight(data.value("body", std::string()), parsed.highlight)
+                        .html;
+            }
+        }
+        return result;
+    });
+}
+
+std::size_t SearchService::document_count() {
+    Worker& w = worker();
+    return with_retry(w, [&] { return static_cast<std::size_t>(w.db.get_doccount()); });
+}
+
+} // namespace depeches::search

@@ -1,0 +1,96 @@
+// The search service: requests in, results out, no HTTP. Thread-safe: each thread gets its own
+// Xapian database handle, analyzer and highlighter, and follows index updates on its own.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "searchd/query/query_parser.hpp"
+
+namespace depeches::search {
+
+/// Most code points accepted in a query.
+inline constexpr std::size_t k_max_query_chars = 1000;
+/// Most hits per page.
+inline constexpr std::size_t k_max_limit = 100;
+/// Deepest page start.
+inline constexpr std::size_t k_max_offset = 10000;
+
+/// A search, as the caller asks for it (validated by search()).
+struct SearchRequest {
+    enum class Sort { relevance, date };
+    std::string query;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    Sort sort = Sort::relevance;
+    std::optional<query::DefaultOperator> op; ///< none: the service's own strategy
+    bool snippets = true;
+    std::string from; ///< "YYYY-MM-DD" or empty
+    std::string to;   ///< "YYYY-MM-DD" or empty
+};
+
+/// One result.
+struct Hit {
+    std::string id;
+    std::string title;
+    std::string date;    ///< "YYYY-MM-DD", empty when unknown
+    double score = 0;    ///< relevance weight (BM25 and boosts); 0 when sorted by date only
+    std::string snippet; ///< HTML-escaped, only <mark> as markup; empty when not asked
+};
+
+/// A page of results.
+struct SearchResult {
+    std::size_t total = 0; ///< matching dispatches (an estimate when !total_exact)
+    bool total_exact = true;
+    std::vector<Hit> hits;
+    std::string op;        ///< operator between words: "and", "or", or "auto" (any word,
+                           ///< those with every word first)
+    bool fallback = false; ///< not valid syntax: searched as plain words
+    double took_ms = 0;
+};
+
+/// A whole dispatch, with highlighting when a query was given.
+struct DispatchResult {
+    std::string data_json;  ///< the stored document data (JSON object, see schema.hpp)
+    std::string title_html; ///< empty unless a query was given
+    std::string body_html;  ///< empty unless a query was given
+};
+
+/// Search over one index directory. Construction opens the index once to check it.
+class SearchService {
+public:
+    /// Opens `index_dir`; throws index::IndexError with a message for the user.
+    explicit SearchService(std::filesystem::path index_dir);
+    ~SearchService();
+    SearchService(const SearchService&) = delete;
+    SearchService& operator=(const SearchService&) = delete;
+
+    /// Runs a search. Throws SearchError.
+    SearchResult search(const SearchRequest& request);
+
+    /// The dispatch with this id; highlighted for `query` when not empty. Throws SearchError
+    /// (not_found for an unknown id).
+    DispatchResult dispatch(const std::string& id, const std::string& query);
+
+    /// Number of dispatches in the index now. Throws SearchError.
+    std::size_t document_count();
+
+private:
+    struct Worker;
+    /// This thread's worker, up to date with the index. Throws SearchError.
+    Worker& worker();
+
+    std::filesystem::path m_dir;
+    std::mutex m_mutex;
+    std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
+};
+
+} // namespace depeches::search

@@ -1,0 +1,160 @@
+// Tests of the query language: each query as typed → the Xapian query it becomes
+// (compared through get_description(), as Xapian's own tests do).
+#include <gtest/gtest.h>
+
+#include "searchd/query/query_lexer.hpp"
+#include "searchd/query/query_parser.hpp"
+
+namespace depeches::query {
+namespace {
+
+struct Case {
+    std::string text;
+    std::string with_and; ///< description with the default operator AND
+    std::string with_or;  ///< description with the default operator OR ("" = same as AND)
+};
+
+void expect_queries(const std::vector<Case>& cases) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.text);
+        EXPECT_EQ(parser.parse(c.text, DefaultOperator::op_and).query.get_description(),
+                  c.with_and);
+        EXPECT_EQ(parser.parse(c.text, DefaultOperator::op_or).query.get_description(),
+                  c.with_or.empty() ? c.with_and : c.with_or);
+    }
+}
+
+TEST(QueryParser, AnalysesWordsLikeTheIndexer) {
+    expect_queries({
+        {"armee syrienne alep", "Query((arme@1 AND syrien@1 AND alep@1))",
+         "Query((arme@1 OR syrien@1 OR alep@1))"},
+        {"l'ONU O.N.U.", "Query((onu@1 AND onu@1))", "Query((onu@1 OR onu@1))"},
+        {"8 000 personnes", "Query((8000@1 AND person@1))", "Query((8000@1 OR person@1))"},
+        {"Genève", "Query(genev@1)", ""},
+    });
+}
+
+TEST(QueryParser, DropsLoneStopWordsUnlessNothingElseIsLeft) {
+    expect_queries({
+        {"évacuation des civils", "Query((evacu@1 AND civil@1))", "Query((evacu@1 OR civil@1))"},
+        {"le la", "Query((le@1 AND la@1))", "Query((le@1 OR la@1))"},
+    });
+}
+
+TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
+    expect_queries({
+        {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu))", ""},
+        {"\"cessez le feu\"", "Query((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3))", ""},
+        {"\"cessez-le-feu\"", "Query((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3))", ""},
+        {"«\u00A0armée syrienne\u00A0»", "Query((arme@1 PHRASE 2 syrien@2))", ""},
+    });
+}
+
+TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
+    expect_queries({
+        {"Alep OR Mossoul", "Query((alep@1 OR mossoul@1))", ""},
+        {"Alep OU Mossoul", "Query((alep@1 OR mossoul@1))", ""},
+        // An operator binds the words next to it.
+        {"armée syrienne OR russe", "Query((arme@1 AND (syrien@1 OR russ@1)))",
+         "Query((arme@1 OR (syrien@1 OR russ@1)))"},
+        {"alep ET mossoul", "Query((alep@1 AND mossoul@1))", ""},
+        {"(alep OR mossoul) AND armee", "Query(((alep@1 OR mossoul@1) AND arme@1))", ""},
+        {"armee -russe", "Query((arme@1 AND_NOT russ@1))", ""},
+        {"armee NOT russe SAUF turc", "Query((arme@1 AND_NOT (russ@1 OR turc@1)))", ""},
+        {"+armee syrienne", "Query((arme@1 AND syrien@1))", "Query((arme@1 AND_MAYBE syrien@1))"},
+        {"-alep", "Query((<alldocuments> AND_NOT alep@1))", ""},
+        // Lower-case "ou" and "et" are words (stop words), not operators.
+        {"paix ou guerre", "Query((paix@1 AND guerr@1))", "Query((paix@1 OR guerr@1))"},
+    });
+}
+
+TEST(QueryParser, SearchesFieldsAndPrefixes) {
+    expect_queries({
+        {"titre:alep", "Query(Salep@1)", ""},
+        {"TITRE:Alep", "Query(Salep@1)", ""},
+        {"titre:\"armée syrienne\"", "Query((Sarme@1 PHRASE 2 Ssyrien@2))", ""},
+        {"évac*", "Query(WILDCARD SYNONYM evac)", ""},
+        {"e*", "Query(e@1)", ""}, // too short to expand: the letter itself
+    });
+}
+
+TEST(QueryParser, FallsBackToPlainWordsOnInvalidSyntax) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    struct Fallback {
+        std::string text;
+        std::string description;
+    };
+    const std::vector<Fallback> cases{
+        {"\"cessez le feu", "Query((cess@1 AND feu@1))"},
+        {"((alep", "Query(alep@1)"},
+        {"alep)", "Query(alep@1)"},
+        {"OR", "Query(or@1)"},
+        {"alep OR", "Query((alep@1 AND or@1))"},
+        {"date:2016-13 alep", "Query((dat@1 AND (2016@1 PHRASE 2 13@2) AND alep@1))"},
+    };
+    for (const Fallback& c : cases) {
+        SCOPED_TRACE(c.text);
+        const ParsedQuery parsed = parser.parse(c.text, DefaultOperator::op_and);
+        EXPECT_TRUE(parsed.fallback);
+        EXPECT_EQ(parsed.query.get_description(), c.description);
+    }
+}
+
+TEST(QueryParser, ReadsDateFilters) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const ParsedQuery month = parser.parse("date:2016-12 alep", DefaultOperator::op_and);
+    EXPECT_EQ(month.query.get_description(), "Query(alep@1)");
+    EXPECT_EQ(month.date_from, "20161201");
+    EXPECT_EQ(month.date_to, "20161231");
+    const ParsedQuery only = parser.parse("date:2016", DefaultOperator::op_and);
+    EXPECT_EQ(only.query.get_description(), "Query(<alldocuments>)");
+    EXPECT_EQ(only.date_from, "20160101");
+}
+
+TEST(QueryParser, CollectsWhatToHighlight) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const ParsedQuery parsed =
+        parser.parse("armée \"cessez le feu\" -russe des évac*", DefaultOperator::op_and);
+    EXPECT_EQ(parsed.highlight.terms.count("arme"), 1U);
+    EXPECT_EQ(parsed.highlight.terms.count("russ"), 0U); // excluded words are not marked
+    EXPECT_EQ(parsed.highlight.terms.count("de"), 0U);   // nor lone stop words
+    ASSERT_EQ(parsed.highlight.phrases.size(), 1U);
+    EXPECT_EQ(parsed.highlight.phrases[0], (std::vector<std::string>{"cess", "le", "feu"}));
+    EXPECT_EQ(parsed.highlight.prefixes, std::vector<std::string>{"evac"});
+}
+
+TEST(QueryLexer, ParsesDateRanges) {
+    struct Range {
+        std::string text;
+        std::string from;
+        std::string to;
+    };
+    const std::vector<Range> cases{
+        {"2016", "20160101", "20161231"},
+        {"2016-12", "20161201", "20161231"},
+        {"2016-12-08", "20161208", "20161208"},
+        {"2016/12/08", "20161208", "20161208"},
+        {"2016-01..2016-06", "20160101", "20160631"},
+        {"..2016", "00000000", "20161231"},
+        {"2016..", "20160101", "99999999"},
+    };
+    for (const Range& c : cases) {
+        SCOPED_TRACE(c.text);
+        const auto range = parse_date_range(c.text);
+        ASSERT_TRUE(range.has_value());
+        EXPECT_EQ(range->first, c.from);
+        EXPECT_EQ(range->second, c.to);
+    }
+    for (const char* bad : {"", "16", "2016-13", "2016-1", "2016-12-32", "2017..2016", "abcd"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_FALSE(parse_date_range(bad).has_value());
+    }
+}
+
+} // namespace
+} // namespace depeches::query
