@@ -1,0 +1,186 @@
+// End to end: depeches-indexer's command line, exit statuses, reports and incremental runs.
+#include <fcntl.h>
+#include <fstream>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "tests/e2e/process.hpp"
+
+namespace depeches::testing {
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+RunResult index_into(const fs::path& db, const std::vector<std::string>& sources,
+                     const std::vector<std::string>& flags = {}, const std::string& input = {}) {
+    std::vector<std::string> argv{binary("depeches-indexer"), "--db", db.string(), "--json"};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.insert(argv.end(), sources.begin(), sources.end());
+    return run_process(argv, input);
+}
+
+json summary_of(const RunResult& run) {
+    const json summary = json::parse(run.out, nullptr, false);
+    EXPECT_TRUE(summary.is_object()) << run.out << run.err;
+    return summary;
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
+}
+
+TEST(Indexer, RejectsUsageErrorsWithStatus2) {
+    TempDir dir;
+    const std::vector<std::vector<std::string>> bad{
+        {},
+        {"--db"},
+        {"--db", (dir.path() / "i").string()},
+        {"--db", (dir.path() / "i").string(), "--frobnicate", "x"},
+    };
+    for (const auto& args : bad) {
+        std::vector<std::string> argv{binary("depeches-indexer")};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const RunResult run = run_process(argv);
+        EXPECT_EQ(run.status, 2) << run.err;
+        EXPECT_NE(run.err.find("usage:"), std::string::npos);
+    }
+    const RunResult missing =
+        run_process({binary("depeches-indexer"), "--db", (dir.path() / "i").string(),
+                     (dir.path() / "missing").string()});
+    EXPECT_EQ(missing.status, 2);
+    EXPECT_NE(missing.err.find("no such file or directory"), std::string::npos) << missing.err;
+    EXPECT_FALSE(fs::exists(dir.path() / "i" / "XAPIANDB"));
+    EXPECT_EQ(run_process({binary("depeches-indexer"), "--version"}).status, 0);
+    EXPECT_EQ(run_process({binary("depeches-indexer"), "--help"}).status, 0);
+}
+
+TEST(Indexer, IndexesTheCorpusThenSkipsWhatDidNotChange) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    const RunResult first = index_into(db, {source_path("corpus").string()});
+    ASSERT_EQ(first.status, 0) << first.err;
+    const json a = summary_of(first);
+    EXPECT_EQ(a["added"], 4);
+    EXPECT_EQ(a["documents"], 4);
+    EXPECT_TRUE(a["rejected"].empty());
+    const json b = summary_of(index_into(db, {source_path("corpus").string()}));
+    EXPECT_EQ(b["added"], 0);
+    EXPECT_EQ(b["updated"], 0);
+    EXPECT_EQ(b["deleted"], 0);
+    EXPECT_EQ(b["unchanged"], 4);
+    EXPECT_EQ(b["mode"], "incremental");
+}
+
+TEST(Indexer, FollowsAddedChangedAndRemovedFiles) {
+    TempDir dir;
+    const fs::path src = dir.path() / "src";
+    const fs::path db = dir.path() / "index";
+    write_file(src / "a.txt", "Premier titre\nL'armée avance vers Alep.\n");
+    write_file(src / "b.txt", "Deuxième titre\nLes négociations reprennent à Genève.\n");
+    ASSERT_EQ(summary_of(index_into(db, {src.string()}))["added"], 2);
+
+    write_file(src / "b.txt", "Deuxième titre\nLes négociations échouent à Genève.\n");
+    write_file(src / "sub/c.txt", "Troisième titre\nUn cessez-le-feu est annoncé.\n");
+    fs::remove(src / "a.txt");
+    const json s = summary_of(index_into(db, {src.string()}));
+    EXPECT_EQ(s["added"], 1);
+    EXPECT_EQ(s["updated"], 1);
+    EXPECT_EQ(s["deleted"], 1);
+    EXPECT_EQ(s["documents"], 2);
+
+    Xapian::Database index(db.string());
+    EXPECT_FALSE(index.term_exists("Qa"));
+    EXPECT_TRUE(index.term_exists("Qsub/c"));
+}
+
+TEST(Indexer, ListsRejectedLinesAndIndexesTheRest) {
+    TempDir dir;
+    const fs::path feed = dir.path() / "feed.jsonl";
+    write_file(feed, "{\"id\":\"ok-1\",\"title\":\"Alep\",\"body\":\"Texte.\"}\n"
+                     "{\"id\": \"broken\", \"title\": \n"
+                     "[1, 2]\n"
+                     "{\"title\":\"sans id\",\"body\":\"x\"}\n"
+                     "{\"id\":\"ok-2\",\"title\":\"Genève\",\"body\":\"Texte.\"}\n");
+    const RunResult run = index_into(dir.path() / "index", {feed.string()});
+    EXPECT_EQ(run.status, 3) << run.err;
+    const json s = summary_of(run);
+    EXPECT_EQ(s["added"], 2);
+    ASSERT_EQ(s["rejected"].size(), 3U);
+    EXPECT_EQ(s["rejected"][0]["line"], 2);
+    EXPECT_EQ(s["rejected"][2]["line"], 4);
+    EXPECT_NE(run.err.find(feed.string() + ":2: rejected:"), std::string::npos) << run.err;
+}
+
+TEST(Indexer, ReadsJsonLinesFromStandardInput) {
+    TempDir dir;
+    const RunResult run =
+        index_into(dir.path() / "index", {"-"}, {},
+                   "{\"id\":\"1\",\"title\":\"A\",\"date\":\"2016-12-08\",\"body\":\"x\"}\n"
+                   "{\"id\":\"1\",\"title\":\"B\",\"body\":\"y\"}\n");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const json s = summary_of(run);
+    EXPECT_EQ(s["documents"], 1);
+    ASSERT_EQ(s["warnings"].size(), 1U); // the same id twice: the later one wins
+    EXPECT_NE(s["warnings"][0]["reason"].get<std::string>().find("later one wins"),
+              std::string::npos);
+}
+
+TEST(Indexer, StopsWithAClearMessageWhenAnotherIndexerHoldsTheLock) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    ASSERT_EQ(index_into(db, {source_path("corpus").string()}).status, 0);
+    const int fd = ::open((db / "writer.lock").c_str(), O_RDWR);
+    ASSERT_GE(fd, 0);
+    ASSERT_EQ(::flock(fd, LOCK_EX | LOCK_NB), 0);
+    const RunResult run = index_into(db, {source_path("corpus").string()});
+    ::close(fd);
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("writer.lock"), std::string::npos) << run.err;
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 4U);
+}
+
+TEST(Indexer, RefusesToWriteIntoAFolderThatIsNotAnIndex) {
+    TempDir dir;
+    write_file(dir.path() / "notes" / "important.txt", "ne pas effacer");
+    const RunResult run = index_into(dir.path() / "notes", {source_path("corpus").string()});
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("not a D"), std::string::npos) << run.err;
+    EXPECT_TRUE(fs::exists(dir.path() / "notes" / "important.txt"));
+}
+
+TEST(Indexer, FullRebuildSwitchesToAFreshGeneration) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    ASSERT_EQ(index_into(db, {source_path("corpus").string()}).status, 0);
+    const json s = summary_of(
+        index_into(db, {"-"}, {"--full"}, "{\"id\":\"only\",\"title\":\"T\",\"body\":\"x\"}\n"));
+    EXPECT_EQ(s["mode"], "rebuild");
+    EXPECT_EQ(s["added"], 1);
+    EXPECT_EQ(s["deleted"], 4);
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1U);
+}
+
+TEST(Searchd, RefusesAnIndexBuiltWithAnotherAnalysisVersion) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    ASSERT_EQ(index_into(db, {source_path("corpus").string()}).status, 0);
+    {
+        Xapian::WritableDatabase writable(db.string(), Xapian::DB_OPEN);
+        writable.set_metadata("depeches.analysis_version", "fr-0");
+        writable.commit();
+    }
+    const RunResult run =
+        run_process({binary("depeches-searchd"), "--db", db.string(), "--listen", "127.0.0.1:0"});
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("analysis version 'fr-0'"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("--full"), std::string::npos) << run.err;
+}
+
+} // namespace
+} // namespace depeches::testing

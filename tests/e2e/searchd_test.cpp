@@ -1,0 +1,283 @@
+// End to end: the real depeches-indexer builds an index of corpus/ plus hostile dispatches,
+// the real depeches-searchd serves it on 127.0.0.1 port 0, and we talk HTTP to it.
+#include <csignal>
+#include <memory>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/process.hpp"
+
+namespace depeches::testing {
+namespace {
+
+using nlohmann::json;
+using namespace std::chrono_literals;
+
+/// Dispatches with markup, odd ids and no date, beside the four seeds.
+const char* const k_extra_dispatches =
+    R"({"id":"xss-1","title":"Test <script>alert(1)</script>","date":"2016-12-09","body":"Texte avec <script>window.x=1</script> et <img src=x onerror=alert(1)> sur l'armée."})"
+    "\n"
+    R"({"id":"dossier/2016/paix","title":"Négociations de paix","date":"2016-09-04T10:00:00Z","body":"Les négociations de paix reprennent à Genève."})"
+    "\n";
+
+class SearchdTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<TempDir>();
+        const std::string db = (s_dir->path() / "index").string();
+        const RunResult seeds =
+            run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()});
+        ASSERT_EQ(seeds.status, 0) << seeds.err;
+        const RunResult extra =
+            run_process({binary("depeches-indexer"), "--db", db, "-"}, k_extra_dispatches);
+        ASSERT_EQ(extra.status, 0) << extra.err;
+        s_daemon = std::make_unique<Process>(
+            std::vector<std::string>{binary("depeches-searchd"), "--db", db, "--listen",
+                                     "127.0.0.1:0", "--web", source_path("web").string()});
+        const auto line = s_daemon->read_line(10s);
+        ASSERT_TRUE(line.has_value()) << s_daemon->error_output();
+        const std::string prefix = "listening on http://127.0.0.1:";
+        ASSERT_EQ(line->rfind(prefix, 0), 0U) << *line;
+        s_port = std::stoi(line->substr(prefix.size()));
+    }
+
+    static void TearDownTestSuite() {
+        if (s_daemon) {
+            s_daemon->send_signal(SIGTERM);
+            s_daemon->wait(10s);
+        }
+        s_daemon.reset();
+        s_dir.reset();
+    }
+
+    static httplib::Result get(const std::string& path) {
+        httplib::Client client("127.0.0.1", s_port);
+        client.set_read_timeout(10, 0);
+        return client.Get(path);
+    }
+
+    /// GET `path`, expecting `status` and a JSON body.
+    static json get_json(const std::string& path, int status = 200) {
+        const httplib::Result res = get(path);
+        EXPECT_TRUE(res) << path;
+        if (!res) {
+            return {};
+        }
+        EXPECT_EQ(res->status, status) << path << ": " << res->body;
+        EXPECT_EQ(res->get_header_value("Content-Type"), "application/json; charset=utf-8");
+        const json body = json::parse(res->body, nullptr, false);
+        EXPECT_FALSE(body.is_discarded()) << res->body;
+        return body;
+    }
+
+    static std::vector<std::string> ids_of(const json& result) {
+        std::vector<std::string> ids;
+        for (const json& hit : result["hits"]) {
+            ids.push_back(hit["id"].get<std::string>());
+        }
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    }
+
+    static std::unique_ptr<TempDir> s_dir;
+    static std::unique_ptr<Process> s_daemon;
+    static int s_port;
+};
+
+std::unique_ptr<TempDir> SearchdTest::s_dir;
+std::unique_ptr<Process> SearchdTest::s_daemon;
+int SearchdTest::s_port = 0;
+
+TEST_F(SearchdTest, SearchFindsFrenchFormsAndMarksOriginalWords) {
+    const json result = get_json("/api/v1/search?q=armee%20syrienne");
+    EXPECT_EQ(result["query"], "armee syrienne");
+    EXPECT_GE(result["total"].get<int>(), 3);
+    ASSERT_FALSE(result["hits"].empty());
+    const json& hit = result["hits"][0];
+    for (const char* field : {"id", "title", "date", "score", "snippet"}) {
+        EXPECT_TRUE(hit.contains(field)) << field;
+    }
+    const std::string snippet = hit["snippet"];
+    EXPECT_NE(snippet.find("arm\u00e9e"), std::string::npos) << snippet; // accents kept
+    EXPECT_NE(snippet.find("<mark>"), std::string::npos) << snippet;
+    EXPECT_TRUE(result["took_ms"].is_number());
+}
+
+TEST_F(SearchdTest, SnippetsAreEscapedTextWithOnlyMarks) {
+    const json result = get_json("/api/v1/search?q=armee&limit=100");
+    bool seen = false;
+    for (const json& hit : result["hits"]) {
+        const std::string snippet = hit["snippet"];
+        std::string without_marks = snippet;
+        for (const std::string tag : {"<mark>", "</mark>"}) {
+            for (auto pos = without_marks.find(tag); pos != std::string::npos;
+                 pos = without_marks.find(tag)) {
+                without_marks.erase(pos, tag.size());
+            }
+        }
+        EXPECT_EQ(without_marks.find('<'), std::string::npos) << snippet;
+        if (hit["id"] == "xss-1") {
+            seen = true;
+            EXPECT_NE(snippet.find("&lt;script&gt;"), std::string::npos) << snippet;
+        }
+    }
+    EXPECT_TRUE(seen);
+}
+
+TEST_F(SearchdTest, SnippetZeroLeavesSnippetsOut) {
+    const json result = get_json("/api/v1/search?q=alep&snippet=0&limit=100");
+    ASSERT_FALSE(result["hits"].empty());
+    for (const json& hit : result["hits"]) {
+        EXPECT_FALSE(hit.contains("snippet"));
+    }
+}
+
+TEST_F(SearchdTest, OperatorParameterOverridesTheDefault) {
+    const json both = get_json("/api/v1/search?q=hassake%20mistura&op=and");
+    EXPECT_EQ(both["total"], 0);
+    EXPECT_EQ(both["op"], "and");
+    const json either = get_json("/api/v1/search?q=hassake%20mistura&op=or");
+    EXPECT_EQ(ids_of(either),
+              (std::vector<std::string>{"000_553bed05d52c630e", "002_19b7305b3f46132a",
+                                        "003_f9830da52e4e5e6c"}));
+}
+
+TEST_F(SearchdTest, PaginatesAndSortsByDate) {
+    const json first = get_json("/api/v1/search?q=alep&limit=1&offset=0");
+    const json second = get_json("/api/v1/search?q=alep&limit=1&offset=1");
+    ASSERT_EQ(first["hits"].size(), 1U);
+    ASSERT_EQ(second["hits"].size(), 1U);
+    EXPECT_NE(first["hits"][0]["id"], second["hits"][0]["id"]);
+    EXPECT_EQ(first["total"], second["total"]);
+    const json by_date = get_json("/api/v1/search?q=paix%20OR%20armee&sort=date");
+    ASSERT_GE(by_date["hits"].size(), 2U);
+    EXPECT_EQ(by_date["hits"][0]["id"], "xss-1"); // 2016-12-09, the newest dated one
+    EXPECT_EQ(by_date["sort"], "date");
+}
+
+TEST_F(SearchdTest, FiltersByDate) {
+    const json result =
+        get_json("/api/v1/search?q=paix%20OR%20armee&from=2016-09-01&to=2016-09-30");
+    EXPECT_EQ(ids_of(result), std::vector<std::string>{"dossier/2016/paix"});
+    const json in_query = get_json("/api/v1/search?q=date:2016-12%20armee");
+    EXPECT_EQ(ids_of(in_query), std::vector<std::string>{"xss-1"});
+}
+
+TEST_F(SearchdTest, ReturnsAWholeDispatchHighlighted) {
+    const json plain = get_json("/api/v1/dispatches/002_19b7305b3f46132a");
+    EXPECT_EQ(plain["id"], "002_19b7305b3f46132a");
+    EXPECT_EQ(plain["title"], "Les rebelles ne contr\u00f4lent plus que 15% d'Alep");
+    EXPECT_TRUE(plain["date"].is_null());
+    EXPECT_NE(plain["body"].get<std::string>().find("8.000"), std::string::npos);
+    EXPECT_FALSE(plain.contains("body_html"));
+    const json marked = get_json("/api/v1/dispatches/002_19b7305b3f46132a?q=8000%20geneve");
+    const std::string html = marked["body_html"];
+    EXPECT_NE(html.find("<mark>8.000</mark>"), std::string::npos);
+    EXPECT_NE(html.find("<mark>Gen\u00e8ve</mark>"), std::string::npos);
+    const json slashed = get_json("/api/v1/dispatches/dossier%2F2016%2Fpaix");
+    EXPECT_EQ(slashed["date"], "2016-09-04");
+}
+
+TEST_F(SearchdTest, ReportsHealth) {
+    const json health = get_json("/healthz");
+    EXPECT_EQ(health["status"], "ok");
+    EXPECT_EQ(health["documents"], 6);
+}
+
+TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
+    struct Case {
+        std::string path;
+        int status;
+        std::string code;
+    };
+    const std::vector<Case> cases{
+        {"/api/v1/search?q=alep&limit=abc", 400, "bad_request"},
+        {"/api/v1/search?q=alep&limit=1000", 400, "bad_request"},
+        {"/api/v1/search?q=alep&offset=-1", 400, "bad_request"},
+        {"/api/v1/search?q=alep&sort=random", 400, "bad_request"},
+        {"/api/v1/search?q=alep&op=xor", 400, "bad_request"},
+        {"/api/v1/search?q=alep&snippet=maybe", 400, "bad_request"},
+        {"/api/v1/search?q=alep&from=hier", 400, "bad_request"},
+        {"/api/v1/search?q=%FF%FE", 400, "bad_request"},
+        {"/api/v1/search?q=" + std::string(1200, 'a'), 400, "query_too_long"},
+        {"/api/v1/dispatches/nope", 404, "not_found"},
+        {"/api/v1/nothing", 404, "not_found"},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.path.substr(0, 80));
+        const json body = get_json(c.path, c.status);
+        EXPECT_EQ(body["error"]["code"], c.code);
+        EXPECT_FALSE(body["error"]["message"].get<std::string>().empty());
+    }
+}
+
+TEST_F(SearchdTest, HostileQueriesNeverBreakTheDaemon) {
+    for (const std::string q : {"%22", "((((", "-", "*", "OR%20AND%20NOT", "%00", "titre:",
+                                "date:9999-99", "a*", "%E2%80%99", "\\\\", "%3Cscript%3E"}) {
+        SCOPED_TRACE(q);
+        const httplib::Result res = get("/api/v1/search?q=" + q);
+        ASSERT_TRUE(res);
+        EXPECT_TRUE(res->status == 200 || res->status == 400) << res->status;
+    }
+    EXPECT_EQ(get_json("/healthz")["status"], "ok");
+}
+
+TEST_F(SearchdTest, RefusesOtherMethods) {
+    httplib::Client client("127.0.0.1", s_port);
+    const httplib::Result res = client.Post("/api/v1/search", "{}", "application/json");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 405);
+}
+
+TEST_F(SearchdTest, ServesThePageAndNothingOutsideWeb) {
+    const httplib::Result page = get("/");
+    ASSERT_TRUE(page);
+    EXPECT_EQ(page->status, 200);
+    EXPECT_NE(page->body.find("<html"), std::string::npos);
+    EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+    for (const std::string path :
+         {"/../CMakeLists.txt", "/%2e%2e/CMakeLists.txt", "/..%2fCMakeLists.txt",
+          "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "//etc/passwd", "/web/../../CMakeLists.txt"}) {
+        SCOPED_TRACE(path);
+        const httplib::Result res = get(path);
+        if (res) {
+            EXPECT_NE(res->status, 200);
+            EXPECT_EQ(res->body.find("cmake_minimum_required"), std::string::npos);
+            EXPECT_EQ(res->body.find("root:"), std::string::npos);
+        }
+    }
+}
+
+TEST(SearchdLifecycle, StopsCleanlyOnSigterm) {
+    TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()})
+                  .status,
+              0);
+    Process daemon({binary("depeches-searchd"), "--db", db, "--listen", "127.0.0.1:0"});
+    ASSERT_TRUE(daemon.read_line(10s).has_value()) << daemon.error_output();
+    daemon.send_signal(SIGTERM);
+    EXPECT_EQ(daemon.wait(10s), 0);
+}
+
+TEST(SearchdLifecycle, RefusesAMissingIndexWithAClearMessage) {
+    TempDir dir;
+    const RunResult result =
+        run_process({binary("depeches-searchd"), "--db", (dir.path() / "none").string(), "--listen",
+                     "127.0.0.1:0"});
+    EXPECT_EQ(result.status, 1);
+    EXPECT_NE(result.err.find("no index at"), std::string::npos) << result.err;
+}
+
+TEST(SearchdLifecycle, RejectsBadOptions) {
+    EXPECT_EQ(run_process({binary("depeches-searchd")}).status, 2);
+    EXPECT_EQ(run_process({binary("depeches-searchd"), "--db", "x", "--listen", "nope"}).status, 2);
+    const RunResult version = run_process({binary("depeches-searchd"), "--version"});
+    EXPECT_EQ(version.status, 0);
+    EXPECT_EQ(version.out.rfind("depeches-searchd ", 0), 0U);
+}
+
+} // namespace
+} // namespace depeches::testing

@@ -1,0 +1,148 @@
+// Integration: index the real corpus/ with the indexer's library, search it with the service,
+// and check the French cases that the plain Xapian recipe (TermGenerator + Stem("french"))
+// misses: accents, elisions, numbers, compounds, acronyms, inflections.
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "indexer/cli/indexing_run.hpp"
+#include "searchd/service/search_service.hpp"
+
+namespace depeches {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string k_000 = "000_553bed05d52c630e";
+const std::string k_001 = "001_a87e28574c2f2337";
+const std::string k_002 = "002_19b7305b3f46132a";
+const std::string k_003 = "003_f9830da52e4e5e6c";
+
+class FrenchCases : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        char pattern[] = "/tmp/depeches-integration-XXXXXX";
+        s_dir = ::mkdtemp(pattern);
+        cli::Options options;
+        options.db = s_dir / "index";
+        options.sources = {std::string(DEPECHES_SOURCE_DIR) + "/corpus"};
+        std::ostringstream sink;
+        cli::ProgressBar progress(sink, false);
+        const cli::RunReport report = cli::run_indexing(options, progress);
+        ASSERT_EQ(report.added, 4U);
+        ASSERT_TRUE(report.rejected.empty());
+        s_service = std::make_unique<search::SearchService>(options.db);
+    }
+
+    static void TearDownTestSuite() {
+        s_service.reset();
+        fs::remove_all(s_dir);
+    }
+
+    /// Ids of every dispatch with all the words (op=and), sorted.
+    static std::vector<std::string> ids(const std::string& query) {
+        search::SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        request.snippets = false;
+        request.op = query::DefaultOperator::op_and;
+        std::vector<std::string> out;
+        for (const search::Hit& hit : s_service->search(request).hits) {
+            out.push_back(hit.id);
+        }
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+
+    static fs::path s_dir;
+    static std::unique_ptr<search::SearchService> s_service;
+};
+
+fs::path FrenchCases::s_dir;
+std::unique_ptr<search::SearchService> FrenchCases::s_service;
+
+TEST_F(FrenchCases, FindWhatThePlainRecipeMisses) {
+    struct Case {
+        std::string query;
+        std::vector<std::string> expected;
+    };
+    const std::vector<Case> cases{
+        {"armee", {k_000, k_001, k_002, k_003}}, // l'armée
+        {"OSDH", {k_000, k_001, k_003}},         // l'OSDH
+        {"ONU", {k_002, k_003}},                 // l'ONU
+        {"O.N.U.", {k_002, k_003}},              // acronym with dots
+        {"geneve", {k_001, k_002, k_003}},       // Genève
+        {"8000 personnes", {k_002, k_003}},      // 8.000 and 8000
+        {"8 000 personnes", {k_002, k_003}},
+        {"8.000 personnes", {k_002, k_003}},
+        {"\"cessez le feu\"", {k_000, k_002, k_003}}, // cessez-le-feu
+        {"cessez-le-feu", {k_000, k_002, k_003}},
+        {"cessezlefeu", {k_000, k_002, k_003}},
+        {"hassake", {k_000}},                     // Hassaké
+        {"evacuations", {k_000, k_002, k_003}},   // évacuation, évacuer
+        {"regime", {k_000, k_001, k_002, k_003}}, // régime
+        {"aeroport", {}},                         // not in the corpus
+        {"Etats Unis", {k_000, k_001, k_003}},    // États-Unis, Etats-Unis
+        {"EtatsUnis", {k_000, k_001, k_003}},
+        {"\"Alep Est\"", {k_001, k_002, k_003}}, // Alep-Est, and "Alep est divisée"
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.query);
+        EXPECT_EQ(ids(c.query), c.expected);
+    }
+}
+
+TEST_F(FrenchCases, DefaultOperatorRanksDispatchesWithEveryWordFirst) {
+    // By default any word matches, but dispatches with all of them come first.
+    struct Case {
+        std::string query;
+        std::vector<std::string> first;
+    };
+    const std::vector<Case> cases{
+        {"8000 personnes", {k_002, k_003}},
+        {"hassake kurdes", {k_000}},
+        {"geneve lavrov", {k_001, k_002, k_003}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.query);
+        search::SearchRequest request;
+        request.query = c.query;
+        const search::SearchResult result = s_service->search(request);
+        EXPECT_EQ(result.op, "auto");
+        ASSERT_GE(result.hits.size(), c.first.size());
+        std::vector<std::string> top;
+        for (std::size_t i = 0; i < c.first.size(); ++i) {
+            top.push_back(result.hits[i].id);
+        }
+        std::sort(top.begin(), top.end());
+        EXPECT_EQ(top, c.first);
+    }
+}
+
+TEST_F(FrenchCases, SnippetsMarkTheOriginalAccentedWords) {
+    search::SearchRequest request;
+    request.query = "armee";
+    request.limit = 10;
+    const search::SearchResult result = s_service->search(request);
+    ASSERT_EQ(result.hits.size(), 4U);
+    for (const search::Hit& hit : result.hits) {
+        SCOPED_TRACE(hit.id);
+        EXPECT_NE(hit.snippet.find("arm\u00e9e</mark>"), std::string::npos) << hit.snippet;
+    }
+}
+
+TEST_F(FrenchCases, TitleWordsRankAboveBodyWords) {
+    // 002's headline is "Les rebelles ne contrôlent plus que 15% d'Alep".
+    search::SearchRequest request;
+    request.query = "rebelles controlent Alep";
+    request.op = query::DefaultOperator::op_or;
+    const search::SearchResult result = s_service->search(request);
+    ASSERT_FALSE(result.hits.empty());
+    EXPECT_EQ(result.hits.front().id, k_002);
+}
+
+} // namespace
+} // namespace depeches
