@@ -1,0 +1,400 @@
+// Browser test of the web page: headless Chromium (playwright-core) drives web/ as served by the
+// real depeches-searchd, over an index the real depeches-indexer builds in a temporary directory.
+//
+// Environment: DEPECHES_BIN (folder of the binaries), DEPECHES_WEB (web/), DEPECHES_CORPUS
+// (corpus/), DEPECHES_CHROMIUM (browser, default /usr/bin/chromium). Skips (exit code 77 when
+// run alone, a "SKIPPED:" line under `node --test`) only if playwright-core or Chromium is missing.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const BIN = process.env.DEPECHES_BIN || path.join(repo, 'build/bin');
+const WEB = process.env.DEPECHES_WEB || path.join(repo, 'web');
+const CORPUS = process.env.DEPECHES_CORPUS || path.join(repo, 'corpus');
+const CHROMIUM = process.env.DEPECHES_CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = path.join(here, 'artifacts');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+// A dispatch whose text tries to run script: the page must show it as plain characters.
+const HOSTILE = {
+    id: 'xss-1',
+    title: 'Test <script>alert(1)</script>',
+    date: '2016-12-09',
+    body: 'Texte avec <script>window.__pwned=1</script> et <img src=x onerror="window.__pwned=2"> au milieu, '
+        + 'à propos de l\'armée.',
+};
+// Enough dispatches on one subject to fill three pages; ids with "/" must survive the round trip.
+const BULLETINS = Array.from({ length: 23 }, (_, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    return {
+        id: `bulletin/${n}`,
+        title: `Bulletin ${n} des marchés lyonnais`,
+        date: `2015-01-${n}`,
+        body: `Bulletin numéro ${n} : les cours des marchés lyonnais ont été publiés.\n\n`
+            + 'Second paragraphe du bulletin, sans surprise.',
+    };
+});
+
+const missing = [];
+if (!fs.existsSync(path.join(here, 'node_modules', 'playwright-core'))) {
+    missing.push(`${path.join(here, 'node_modules', 'playwright-core')} (run "npm ci" in tests/browser)`);
+}
+if (!fs.existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install chromium)`);
+
+if (missing.length > 0) {
+    console.log(`SKIPPED: browser test needs ${missing.join(' and ')}`);
+    if (!process.env.NODE_TEST_CONTEXT) process.exitCode = 77; // run alone: tell CTest it skipped
+    test('browser search page', { skip: `missing ${missing.join(', ')}` }, () => {});
+} else {
+    defineTests();
+}
+
+function defineTests() {
+    let tmp;
+    let daemon;
+    let base;
+    let browser;
+    const pageErrors = [];
+
+    before(async () => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'depeches-browser-'));
+        const db = path.join(tmp, 'index');
+        runIndexer(['--db', db, CORPUS]);
+        const lines = [HOSTILE, ...BULLETINS].map((d) => JSON.stringify(d)).join('\n') + '\n';
+        runIndexer(['--db', db, '-'], lines);
+
+        ({ daemon, base } = await startDaemon(db));
+        const health = await (await fetch(`${base}/healthz`)).json();
+        const expected = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).length + 1 + BULLETINS.length;
+        assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
+
+        const { chromium } = await import('playwright-core');
+        browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+            executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'fr-FR',
+            viewport: { width: 1280, height: 900 },
+        });
+        fs.mkdirSync(ARTIFACTS, { recursive: true });
+    });
+
+    after(async () => {
+        await browser?.close().catch(() => {});
+        if (daemon) {
+            const exit = await stopDaemon(daemon);
+            assert.deepEqual(exit, { code: 0, signal: null }, 'depeches-searchd exits 0 on SIGTERM');
+        }
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+
+    /** A fresh page that records uncaught errors, console errors and dialogs (alert()). */
+    async function openPage({ width = 1280, height = 900 } = {}) {
+        const page = await browser.newPage();
+        await page.setViewportSize({ width, height });
+        page.setDefaultTimeout(10_000);
+        page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
+        page.on('dialog', async (dialog) => {
+            pageErrors.push(`dialog opened: ${dialog.message()}`);
+            await dialog.dismiss();
+        });
+        page.on('console', (msg) => {
+            // Failed requests are logged by Chromium itself; the tests that cause them check the page.
+            if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
+                pageErrors.push(`console error: ${msg.text()}`);
+            }
+        });
+        return page;
+    }
+
+    async function tabUntil(page, predicate, maxTabs = 12) {
+        for (let i = 0; i < maxTabs; i++) {
+            if (await page.evaluate(predicate)) return;
+            await page.keyboard.press('Tab');
+        }
+        assert.ok(await page.evaluate(predicate), `focus reached the expected element within ${maxTabs} tabs`);
+    }
+
+    // The page keeps <main aria-busy="true"> while a request is pending; these wait for the end.
+    const resultsShown = (page) => page.waitForFunction(() => !document.getElementById('main').ariaBusy
+        && !document.getElementById('results-view').hidden
+        && document.querySelector('#results .hit') !== null);
+    const dispatchShown = (page) => page.waitForFunction(() => !document.getElementById('main').ariaBusy
+        && !document.getElementById('dispatch-view').hidden);
+
+    test('keyboard search without accents finds accented words, highlighted', async () => {
+        const page = await openPage();
+        await page.goto(`${base}/`);
+        assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+        assert.match(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
+            /default-src 'self'/);
+        assert.equal(await page.locator('header').count(), 1);
+        assert.equal(await page.locator('main').count(), 1);
+        assert.equal(await page.locator('form[role="search"] label[for="q"]').isVisible(), true);
+        assert.equal(await page.getAttribute('#status', 'aria-live'), 'polite');
+
+        await tabUntil(page, () => document.activeElement?.id === 'q');
+        await page.keyboard.type('armee syrienne');
+        await page.keyboard.press('Enter');
+        await resultsShown(page);
+
+        assert.match(await page.textContent('#status'), /^\d+ résultats? \([\d  ,]+ ms\)/);
+        const marks = await page.locator('#results .snippet mark').allTextContents();
+        assert.ok(marks.length > 0, 'snippets have <mark> highlights');
+        assert.ok(marks.some((m) => /armée/i.test(m)), `an accented form is highlighted: ${marks.join(' | ')}`);
+        const url = new URL(page.url());
+        assert.equal(url.searchParams.get('q'), 'armee syrienne');
+        assert.match(url.search, /q=armee(\+|%20)syrienne/);
+
+        // Keyboard focus is visible on the submit button.
+        await page.focus('#q');
+        await page.keyboard.press('Tab');
+        const outline = await page.evaluate(() => {
+            const style = getComputedStyle(document.activeElement);
+            return { tag: document.activeElement.tagName, style: style.outlineStyle, width: style.outlineWidth };
+        });
+        assert.equal(outline.tag, 'BUTTON');
+        assert.notEqual(outline.style, 'none');
+        assert.notEqual(outline.width, '0px');
+
+        await page.screenshot({ path: path.join(ARTIFACTS, 'results-desktop.png'), fullPage: true });
+        await page.close();
+    });
+
+    test('opening a dispatch by keyboard shows highlighted text; back returns to the results', async () => {
+        const page = await openPage();
+        await page.goto(`${base}/?q=armee+syrienne`);
+        await resultsShown(page);
+        const firstTitle = (await page.locator('#results .hit-link').first().textContent()).trim();
+        const firstId = await page.locator('#results .hit-link').first().getAttribute('data-id');
+
+        await page.focus('#q');
+        await tabUntil(page, () => document.activeElement?.classList.contains('hit-link'));
+        await page.keyboard.press('Enter');
+        await dispatchShown(page);
+        assert.equal(new URL(page.url()).searchParams.get('id'), firstId);
+        assert.equal((await page.textContent('#dispatch-title')).trim(), firstTitle);
+        assert.ok(await page.locator('#dispatch-body mark').count() > 0, 'the body has <mark> highlights');
+        assert.ok(await page.locator('#dispatch-body p').count() > 1, 'the body is split into paragraphs');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'dispatch-title',
+            'focus moves to the dispatch title');
+        assert.equal(await page.locator('#results-view').isVisible(), false);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'dispatch-desktop.png'), fullPage: true });
+
+        // The « Retour aux résultats » button, by keyboard.
+        await page.keyboard.press('Shift+Tab');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'back');
+        await page.keyboard.press('Enter');
+        await resultsShown(page);
+        assert.equal(await page.locator('#dispatch-view').isVisible(), false);
+        assert.equal(new URL(page.url()).searchParams.get('id'), null);
+        assert.equal(await page.evaluate(() => document.activeElement?.dataset.id), firstId,
+            'focus returns to the link of the dispatch that was open');
+
+        // The browser's back and forward buttons.
+        await page.keyboard.press('Enter');
+        await dispatchShown(page);
+        await page.goBack();
+        await resultsShown(page);
+        assert.equal(await page.locator('#dispatch-view').isVisible(), false);
+        assert.match(await page.textContent('#status'), /résultat/);
+        await page.goForward();
+        await dispatchShown(page);
+
+        // Escape closes the dispatch.
+        await page.keyboard.press('Escape');
+        await resultsShown(page);
+        assert.equal(await page.locator('#dispatch-view').isVisible(), false);
+        await page.close();
+    });
+
+    test('a shared link runs its search and opens its dispatch without typing', async () => {
+        const page = await openPage();
+        await page.goto(`${base}/?q=geneve`);
+        await resultsShown(page);
+        assert.equal(await page.inputValue('#q'), 'geneve');
+        const marks = await page.locator('#results .snippet mark').allTextContents();
+        assert.ok(marks.some((m) => /Genève/.test(m)), `"geneve" highlights "Genève": ${marks.join(' | ')}`);
+
+        const id = await page.locator('#results .hit-link').first().getAttribute('data-id');
+        await page.goto(`${base}/?q=geneve&id=${encodeURIComponent(id)}`);
+        await dispatchShown(page);
+        assert.ok((await page.locator('#dispatch-body mark').allTextContents()).includes('Genève'));
+        await page.click('#back');
+        await resultsShown(page);
+        assert.equal(new URL(page.url()).searchParams.get('q'), 'geneve');
+
+        // Invalid syntax is searched as plain words, and the page says so.
+        await page.goto(`${base}/?q=${encodeURIComponent('"geneve')}`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#notice'), /syntaxe/);
+        await page.close();
+    });
+
+    test('hostile dispatch text is shown literally and runs nothing', async () => {
+        const page = await openPage();
+        await page.goto(`${base}/?q=script`);
+        await resultsShown(page);
+        const link = page.locator('#results .hit-link[data-id="xss-1"]');
+        assert.equal(await link.count(), 1, 'the hostile dispatch is found');
+        assert.equal(await link.textContent(), HOSTILE.title);
+        await link.click();
+        await dispatchShown(page);
+
+        assert.equal(await page.textContent('#dispatch-title'), HOSTILE.title);
+        const body = await page.textContent('#dispatch-body');
+        assert.ok(body.includes('<script>window.__pwned=1</script>'), body);
+        assert.ok(body.includes('<img src=x onerror='), body);
+        assert.ok(await page.locator('#dispatch-body mark').count() > 0, 'highlights still work');
+        assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined');
+        assert.equal(await page.locator('#main script, #main img').count(), 0,
+            'no element was created from the dispatch text');
+        assert.equal(await page.locator('script').count(), 1, 'only the page\'s own script');
+        await page.close();
+    });
+
+    test('pagination, sort by date and ids with "/"', async () => {
+        const page = await openPage();
+        await page.goto(`${base}/?q=bulletin`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^23 résultats/);
+        assert.equal(await page.locator('#results .hit').count(), 10);
+        const nav = page.locator('nav[aria-label] >> text=Suivant');
+        await nav.click();
+        await page.waitForURL(/offset=10/);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /page 2 sur 3/);
+        assert.equal(await page.getAttribute('#pagination [aria-current="page"]', 'aria-label'),
+            'Page 2, page actuelle');
+        assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('hit-link')), true,
+            'focus moves to the first result of the new page');
+        await page.click('#pagination >> text=3');
+        await page.waitForURL(/offset=20/);
+        await resultsShown(page);
+        assert.equal(await page.locator('#results .hit').count(), 3);
+        await page.goBack();
+        await page.waitForURL(/offset=10/);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /page 2 sur 3/);
+
+        await page.selectOption('#sort', 'date');
+        await page.waitForURL(/sort=date/);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^23 résultats \(/);
+        assert.equal(new URL(page.url()).searchParams.get('offset'), null, 'a new sort starts at page 1');
+        const dates = await page.locator('#results .hit time').evaluateAll((ts) => ts.map((t) => t.dateTime));
+        assert.equal(dates[0], '2015-01-23');
+        assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+        assert.equal(await page.locator('#results .hit time').first().textContent(), '23 janvier 2015');
+
+        await page.locator('#results .hit-link').first().click();
+        await dispatchShown(page);
+        assert.equal(new URL(page.url()).searchParams.get('id'), 'bulletin/23');
+        assert.match(await page.textContent('#dispatch-title'), /Bulletin 23/);
+        await page.close();
+    });
+
+    test('phone-sized screen: no horizontal scrolling, 16px inputs', async () => {
+        const page = await openPage({ width: 360, height: 640 });
+        await page.goto(`${base}/?q=armee+syrienne`);
+        await resultsShown(page);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'results fit');
+        const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('q')).fontSize));
+        assert.ok(fontSize >= 16, `search input font size ${fontSize}px`);
+        await page.screenshot({ path: path.join(ARTIFACTS, 'results-phone.png'), fullPage: true });
+
+        await page.locator('#results .hit-link').first().click();
+        await dispatchShown(page);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'dispatch fits');
+        await page.screenshot({ path: path.join(ARTIFACTS, 'dispatch-phone.png'), fullPage: true });
+        await page.close();
+    });
+
+    test('API errors and network failures show a French message', async () => {
+        const page = await openPage({ width: 360, height: 640 });
+        await page.goto(`${base}/`);
+        await page.fill('#q', 'armee '.repeat(850)); // ~5000 characters: the server refuses it
+        await page.press('#q', 'Enter');
+        const alert = page.locator('#error[role="alert"]');
+        await alert.waitFor({ state: 'visible' });
+        assert.match(await alert.textContent(), /La recherche est trop longue|La recherche n’a pas pu être comprise/);
+        assert.equal(await page.locator('#results-view').isVisible(), false);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the error fits');
+        await page.screenshot({ path: path.join(ARTIFACTS, 'error-phone.png'), fullPage: true });
+
+        await page.goto(`${base}/?q=armee&id=${encodeURIComponent('pas/de-cette-depeche')}`);
+        await alert.waitFor({ state: 'visible' });
+        assert.match(await alert.textContent(), /Cette dépêche est introuvable/);
+
+        // The server cannot be reached: the message offers to try again, which then works.
+        await page.route('**/api/v1/search**', (route) => route.abort('connectionrefused'));
+        await page.goto(`${base}/?q=alep`);
+        await alert.waitFor({ state: 'visible' });
+        assert.match(await alert.textContent(), /Impossible de joindre le serveur/);
+        await page.unroute('**/api/v1/search**');
+        await page.getByRole('button', { name: 'Réessayer' }).click();
+        await resultsShown(page);
+        assert.equal(await alert.isVisible(), false);
+        await page.close();
+    });
+
+    test('no script error, console error or dialog on any page', () => {
+        assert.deepEqual(pageErrors, []);
+    });
+}
+
+function runIndexer(args, input) {
+    const exe = path.join(BIN, 'depeches-indexer');
+    const run = spawnSync(exe, args, { input, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.error, undefined, `${exe} could not run`);
+    assert.equal(run.status, 0, `depeches-indexer ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+}
+
+/** Starts depeches-searchd on a free loopback port; resolves once it printed its address. */
+function startDaemon(db) {
+    const exe = path.join(BIN, 'depeches-searchd');
+    const daemon = spawn(exe, ['--db', db, '--listen', '127.0.0.1:0', '--web', WEB],
+        { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    daemon.stderr.on('data', (chunk) => { stderr += chunk; });
+    process.on('exit', () => daemon.kill('SIGKILL')); // never leave it behind, whatever happens
+    return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => fail(new Error('no "listening on" line within 15 s')), 15_000);
+        const fail = (err) => {
+            clearTimeout(timer);
+            daemon.kill('SIGKILL');
+            reject(new Error(`${exe}: ${err.message}\n${stderr}`));
+        };
+        daemon.on('error', fail);
+        daemon.on('exit', (code, signal) => fail(new Error(`exited early (code ${code}, signal ${signal})`)));
+        createInterface({ input: daemon.stdout }).once('line', (line) => {
+            const match = /^listening on (http:\/\/\S+)$/.exec(line.trim());
+            if (!match) return fail(new Error(`unexpected first line: ${line}`));
+            clearTimeout(timer);
+            daemon.removeAllListeners('exit');
+            daemon.stdout.resume();
+            resolve({ daemon, base: match[1] });
+        });
+    });
+}
+
+/** Sends SIGTERM and waits (at most 10 s, then SIGKILL) for the daemon to exit. */
+function stopDaemon(daemon) {
+    if (daemon.exitCode !== null || daemon.signalCode !== null) {
+        return Promise.resolve({ code: daemon.exitCode, signal: daemon.signalCode });
+    }
+    return new Promise((resolve) => {
+        const timer = setTimeout(() => daemon.kill('SIGKILL'), 10_000);
+        daemon.once('exit', (code, signal) => {
+            clearTimeout(timer);
+            resolve({ code, signal });
+        });
+        daemon.kill('SIGTERM');
+    });
+}

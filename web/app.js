@@ -1,0 +1,638 @@
+// Dépêches web page: search form, results, pagination and dispatch view over /api/v1.
+// The URL is the state (?q=&offset=&sort= for results, plus &id= for an open dispatch), so
+// back/forward and shared links work. Text from the API is only ever inserted as text nodes:
+// the one markup we accept is the <mark> of highlighted strings, parsed by parseHighlighted().
+
+const API = '/api/v1';
+const PAGE_SIZE = 10;
+const LOADING_DELAY_MS = 200; // below this, no "loading" flicker
+const CACHE_SIZE = 30;
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+    form: $('search-form'), q: $('q'), sort: $('sort'), sortBox: $('sort-box'),
+    status: $('status'), error: $('error'), main: $('main'), homeLink: $('home-link'),
+    welcome: $('welcome'), docCount: $('doc-count'),
+    resultsView: $('results-view'), resultsTitle: $('results-title'), suggestion: $('suggestion'),
+    notice: $('notice'),
+    noResults: $('no-results'), results: $('results'), pagination: $('pagination'),
+    dispatchView: $('dispatch-view'), back: $('back'), backLabel: $('back-label'),
+    dTitle: $('dispatch-title'), dMeta: $('dispatch-meta'), dAbstract: $('dispatch-abstract'),
+    dBody: $('dispatch-body'), dKeywords: $('dispatch-keywords'),
+};
+
+// French typography: a no-break space inside « » and before : ; ? !
+const NBSP = '\u00a0';
+const quoted = (text) => `«${NBSP}${text}${NBSP}»`;
+
+const numberFormat = new Intl.NumberFormat('fr-FR');
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+});
+
+// ---------------------------------------------------------------------------------------------
+// Safe rendering of highlighted strings
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** Decodes the HTML entities the server escaped, in one pass (so "&amp;lt;" gives "&lt;"). */
+function decodeEntities(s) {
+    return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/g, (whole, name) => {
+        if (name[0] !== '#') return ENTITIES[name] ?? whole;
+        const hex = name[1] === 'x' || name[1] === 'X';
+        const cp = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+        const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
+        return valid ? String.fromCodePoint(cp) : whole;
+    });
+}
+
+/**
+ * Splits an HTML-escaped string whose only markup is <mark>…</mark> into runs
+ * [{text, mark}], text decoded. Anything that is not exactly <mark> or </mark> stays text.
+ */
+function parseHighlighted(html) {
+    const runs = [];
+    let inMark = false;
+    for (const part of String(html).split(/(<mark>|<\/mark>)/)) {
+        if (part === '<mark>') inMark = true;
+        else if (part === '</mark>') inMark = false;
+        else if (part) runs.push({ text: decodeEntities(part), mark: inMark });
+    }
+    return runs;
+}
+
+/** Appends runs to parent as text nodes and <mark> elements (never as HTML). */
+function appendRuns(parent, runs) {
+    for (const run of runs) {
+        const node = document.createTextNode(run.text);
+        if (run.mark) {
+            const mark = document.createElement('mark');
+            mark.append(node);
+            parent.append(mark);
+        } else {
+            parent.append(node);
+        }
+    }
+}
+
+/** Groups runs into paragraphs: blank lines separate them, or single newlines if none. */
+function splitParagraphs(runs) {
+    const all = runs.map((r) => r.text).join('').replace(/\r\n?/g, '\n');
+    const separator = /\n[ \t]*\n/.test(all) ? /\n[ \t]*\n\s*/ : /\n\s*/;
+    const paragraphs = [[]];
+    for (const run of runs) {
+        const pieces = run.text.replace(/\r\n?/g, '\n').split(separator);
+        pieces.forEach((text, i) => {
+            if (i > 0) paragraphs.push([]);
+            if (text) paragraphs[paragraphs.length - 1].push({ text, mark: run.mark });
+        });
+    }
+    return paragraphs.filter((p) => p.some((r) => r.text.trim()));
+}
+
+function make(tag, props = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props)) {
+        if (key === 'text') node.textContent = value;
+        else if (key === 'class') node.className = value;
+        else node.setAttribute(key, value);
+    }
+    node.append(...children);
+    return node;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+function formatDate(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
+    if (!m) return null;
+    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return Number.isNaN(date.getTime()) ? null : dateFormat.format(date);
+}
+
+function dateElement(iso) {
+    const text = formatDate(iso);
+    if (!text) return make('span', { class: 'unknown-date', text: 'date inconnue' });
+    return make('time', { datetime: iso.slice(0, 10), text });
+}
+
+function formatMs(ms) {
+    const digits = ms < 1 ? 2 : ms < 10 ? 1 : 0;
+    return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(ms) + ' ms';
+}
+
+function countText(data) {
+    const n = numberFormat.format(data.total);
+    const noun = data.total > 1 ? 'résultats' : 'résultat';
+    let text = `${data.total_exact === false ? 'environ ' : ''}${n} ${noun}`;
+    if (typeof data.took_ms === 'number') text += ` (${formatMs(data.took_ms)})`;
+    return text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// API access
+
+class ApiError extends Error {
+    constructor(kind, status = 0, code = null, detail = null) {
+        super(detail ?? kind);
+        Object.assign(this, { kind, status, code, detail });
+    }
+}
+
+async function getJSON(url, signal) {
+    let response;
+    try {
+        response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
+    } catch (err) {
+        if (err.name === 'AbortError') throw err;
+        throw new ApiError('network', 0, null, err.message);
+    }
+    let body = null;
+    try {
+        body = await response.json();
+    } catch (err) {
+        if (err.name === 'AbortError') throw err;
+    }
+    if (!response.ok) {
+        const e = body && typeof body === 'object' ? body.error : null;
+        throw new ApiError('http', response.status, e?.code ?? null, e?.message ?? null);
+    }
+    if (!body || typeof body !== 'object') throw new ApiError('format', response.status);
+    return body;
+}
+
+/** A French title, hint and retry flag for an ApiError. `what` is 'search' or 'dispatch'. */
+function describeError(err, what) {
+    const { kind, status, code, detail } = err;
+    if (kind === 'network') {
+        return { title: 'Impossible de joindre le serveur.',
+            hint: 'Vérifiez votre connexion, puis réessayez.', retry: true };
+    }
+    if (kind === 'format') {
+        return { title: 'Le serveur a renvoyé une réponse illisible.', hint: 'Réessayez dans un moment.',
+            retry: true };
+    }
+    const tooLong = code === 'query_too_long' || status === 413 || status === 414
+        || /too long|trop long/i.test(detail ?? '');
+    if (what === 'dispatch' && status === 404) {
+        return { title: 'Cette dépêche est introuvable.',
+            hint: 'Elle a peut-être été retirée de l’index, ou le lien est incomplet.' };
+    }
+    if (tooLong) {
+        return { title: 'La recherche est trop longue.',
+            hint: 'Raccourcissez-la à quelques mots et relancez-la.' };
+    }
+    if (status === 429) {
+        return { title: 'Trop de recherches en peu de temps.', hint: 'Patientez un instant, puis réessayez.',
+            retry: true };
+    }
+    if (status >= 400 && status < 500) {
+        return { title: 'La recherche n’a pas pu être comprise.',
+            hint: 'Vérifiez les guillemets et les opérateurs, ou reformulez la recherche.' };
+    }
+    if (status === 503) {
+        return { title: 'Le service est momentanément indisponible.', hint: 'Réessayez dans un moment.',
+            retry: true };
+    }
+    return { title: `Le serveur a rencontré une erreur (${status}).`, hint: 'Réessayez dans un moment.',
+        retry: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// State and navigation
+
+/** The page state read from a URL: {q, offset, sort, id}. */
+function readState(url = location) {
+    const p = new URLSearchParams(url.search);
+    const offset = Number.parseInt(p.get('offset') ?? '0', 10);
+    return {
+        q: (p.get('q') ?? '').trim(),
+        offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
+        sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+        id: p.get('id') || null,
+    };
+}
+
+function urlFor({ q, offset = 0, sort = 'relevance', id = null }) {
+    const p = new URLSearchParams();
+    if (q) p.set('q', q);
+    if (offset > 0) p.set('offset', String(offset));
+    if (sort !== 'relevance') p.set('sort', sort);
+    if (id) p.set('id', id);
+    const search = p.toString();
+    return location.pathname + (search ? `?${search}` : '');
+}
+
+let current = readState();
+let renderToken = 0;
+let inflight = null; // AbortController of the pending request
+const searchCache = new Map();
+
+/** Goes to a new state: pushes (or replaces) a history entry and renders it. */
+function navigate(state, { replace = false, fromResults = false, ...options } = {}) {
+    const url = urlFor(state);
+    // Remember where we were, so back/forward restores the scroll position.
+    history.replaceState({ ...(history.state ?? {}), scrollY: window.scrollY }, '');
+    const entry = { fromResults, scrollY: 0 };
+    if (replace || url === location.pathname + location.search) history.replaceState(entry, '', url);
+    else history.pushState(entry, '', url);
+    render(readState(), { focus: 'auto', ...options, scrollY: 0 });
+}
+
+function render(state, options = {}) {
+    const previous = current;
+    current = state;
+    ui.q.value = state.q;
+    ui.sort.value = state.sort;
+    // Coming back from a dispatch: focus its link again, so keyboard users keep their place.
+    if (!state.id && previous.id && options.restoreFocus) options.focusId = previous.id;
+    const request = beginRequest();
+    const show = state.id ? showDispatch : state.q ? showResults : showHome;
+    return show(state, options, request).finally(() => finishRequest(request.token));
+}
+
+/**
+ * Starts a request for a new render; earlier pending requests are cancelled. <main> stays
+ * aria-busy until finishRequest(token) is called by the render that is still current.
+ */
+function beginRequest() {
+    inflight?.abort();
+    inflight = new AbortController();
+    ui.main.setAttribute('aria-busy', 'true');
+    return { token: ++renderToken, signal: inflight.signal };
+}
+
+function finishRequest(token) {
+    if (token === renderToken) ui.main.removeAttribute('aria-busy');
+}
+
+function showView(view) {
+    document.body.dataset.view = view;
+    ui.welcome.hidden = view !== 'home';
+    ui.resultsView.hidden = view !== 'results';
+    ui.dispatchView.hidden = view !== 'dispatch';
+    ui.sortBox.hidden = view !== 'results';
+    ui.status.classList.toggle('status-strong', false);
+    if (view !== 'error') ui.error.hidden = true;
+}
+
+function setStatus(text) {
+    if (ui.status.textContent !== text) ui.status.textContent = text;
+}
+
+function showError(err, what, retry) {
+    const info = describeError(err, what);
+    showView('error');
+    setStatus('');
+    ui.error.replaceChildren(
+        make('p', { class: 'error-title', text: info.title }),
+        make('p', { text: info.hint }));
+    if (err.detail && err.kind === 'http') {
+        ui.error.append(make('p', { class: 'error-detail', text: `Détail${NBSP}: ${err.detail}` }));
+    }
+    const actions = make('p', { class: 'error-actions' });
+    if (info.retry) {
+        const button = make('button', { type: 'button', text: 'Réessayer' });
+        button.addEventListener('click', retry);
+        actions.append(button);
+    }
+    if (what === 'dispatch' && current.q) {
+        const back = make('a', { href: urlFor({ ...current, id: null }), text: 'Retour aux résultats' });
+        back.addEventListener('click', (e) => followLink(e, { ...current, id: null }));
+        actions.append(back);
+    }
+    if (actions.childNodes.length) ui.error.append(actions);
+    ui.error.hidden = false;
+}
+
+/** After LOADING_DELAY_MS, says a request is on its way (cancelled by the returned function). */
+function showLoadingLater(text) {
+    const timer = setTimeout(() => {
+        setStatus(text);
+        document.body.classList.add('loading');
+    }, LOADING_DELAY_MS);
+    return () => {
+        clearTimeout(timer);
+        document.body.classList.remove('loading');
+    };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+async function showHome(state, options, { token, signal }) {
+    showView('home');
+    setStatus('');
+    document.title = 'Dépêches — recherche';
+    window.scrollTo(0, 0);
+    try {
+        const health = await getJSON('/healthz', signal);
+        if (token !== renderToken || typeof health.documents !== 'number') return;
+        const n = health.documents;
+        ui.docCount.textContent = `${numberFormat.format(n)} ${n > 1 ? 'dépêches indexées' : 'dépêche indexée'}.`;
+    } catch {
+        // The count is a nicety: the page works without it.
+    }
+}
+
+async function showResults(state, options, { token, signal }) {
+    const key = JSON.stringify([state.q, state.offset, state.sort]);
+    document.title = `${state.q} — Dépêches`;
+    let data = searchCache.get(key);
+    if (!data) {
+        const params = new URLSearchParams({
+            q: state.q, limit: String(PAGE_SIZE), offset: String(state.offset), sort: state.sort,
+        });
+        const stopLoading = showLoadingLater('Recherche en cours…');
+        try {
+            data = await getJSON(`${API}/search?${params}`, signal);
+        } catch (err) {
+            if (err.name === 'AbortError' || token !== renderToken) return;
+            showError(err, 'search', () => render(readState(), { ...options, focus: 'first-result' }));
+            return;
+        } finally {
+            stopLoading();
+        }
+        if (token !== renderToken) return;
+        searchCache.set(key, data);
+        if (searchCache.size > CACHE_SIZE) searchCache.delete(searchCache.keys().next().value);
+    }
+    renderResults(state, data);
+    window.scrollTo(0, options.scrollY ?? 0);
+    focusAfterResults(options);
+}
+
+function focusAfterResults(options) {
+    if (options.focusId) {
+        const link = [...ui.results.querySelectorAll('a.hit-link')]
+            .find((a) => a.dataset.id === options.focusId);
+        if (link) {
+            link.focus();
+            return;
+        }
+    }
+    if (options.focus === 'first-result') {
+        const first = ui.results.querySelector('a.hit-link');
+        (first ?? ui.resultsTitle).focus();
+    }
+}
+
+function renderResults(state, data) {
+    showView('results');
+    const hits = Array.isArray(data.hits) ? data.hits : [];
+    const total = Number(data.total) || 0;
+    const pageSize = Number(data.limit) || PAGE_SIZE;
+
+    if (total === 0) setStatus(`Aucun résultat pour ${quoted(state.q)}`);
+    else if (state.offset > 0) {
+        const page = Math.floor(state.offset / pageSize) + 1;
+        const pages = Math.max(1, Math.ceil(total / pageSize));
+        setStatus(`${countText(data)} — page ${numberFormat.format(page)} sur ${numberFormat.format(pages)}`);
+    } else setStatus(countText(data));
+
+    ui.sortBox.hidden = total === 0;
+    ui.status.classList.toggle('status-strong', total === 0);
+    renderSuggestion(state, data);
+    renderNotice(data);
+    renderNoResults(state, total, hits);
+
+    ui.results.replaceChildren(...hits.map((hit) => renderHit(state, hit)));
+    ui.results.start = state.offset + 1;
+    ui.results.hidden = hits.length === 0;
+    renderPagination(state, total, pageSize);
+}
+
+function renderHit(state, hit) {
+    const id = String(hit.id);
+    const target = { ...state, id };
+    const link = make('a', { href: urlFor(target), class: 'hit-link', 'data-id': id,
+        text: hit.title || '(sans titre)' });
+    link.addEventListener('click', (e) => followLink(e, target, { fromResults: true }));
+    const item = make('li', { class: 'hit' },
+        make('h2', { class: 'hit-title' }, link),
+        make('p', { class: 'meta' }, dateElement(hit.date)));
+    if (typeof hit.snippet === 'string' && hit.snippet) {
+        const snippet = make('p', { class: 'snippet' });
+        appendRuns(snippet, parseHighlighted(hit.snippet));
+        item.append(snippet);
+    }
+    return item;
+}
+
+function renderSuggestion(state, data) {
+    const suggestion = typeof data.suggestion === 'string' ? data.suggestion.trim() : '';
+    ui.suggestion.replaceChildren();
+    ui.suggestion.hidden = !suggestion;
+    if (!suggestion) return;
+    if (data.corrected === true) {
+        ui.suggestion.append(`Résultats pour «${NBSP}`, make('strong', { text: suggestion }),
+            `${NBSP}», la recherche ${quoted(state.q)} ne donnant rien.`);
+        return;
+    }
+    const target = { q: suggestion, offset: 0, sort: state.sort };
+    const link = make('a', { href: urlFor(target), text: suggestion });
+    link.addEventListener('click', (e) => followLink(e, target));
+    ui.suggestion.append('Vouliez-vous dire ', link, `${NBSP}?`);
+}
+
+/** Says when the server searched differently from what was typed (plain words). */
+function renderNotice(data) {
+    const notes = [];
+    if (data.fallback === true) {
+        notes.push('La syntaxe de la recherche n’a pas été comprise : les mots ont été cherchés tels quels.');
+    }
+    ui.notice.textContent = notes.join(' ').replaceAll(' :', `${NBSP}:`);
+    ui.notice.hidden = notes.length === 0;
+}
+
+function renderNoResults(state, total, hits) {
+    ui.noResults.replaceChildren();
+    ui.noResults.hidden = hits.length > 0;
+    if (hits.length > 0) return;
+    if (total > 0) {
+        const target = { ...state, offset: 0 };
+        const link = make('a', { href: urlFor(target), text: 'Revenir à la première page' });
+        link.addEventListener('click', (e) => followLink(e, target));
+        ui.noResults.append(make('p', { text: 'Cette page de résultats est vide.' }), make('p', {}, link));
+        return;
+    }
+    // The status line above already says "Aucun résultat pour « … »": here, only what to try.
+    ui.noResults.append(
+        make('p', { class: 'no-results-title', text: `Suggestions${NBSP}:` }),
+        make('ul', {},
+            make('li', { text: 'Vérifiez l’orthographe des mots (les accents sont facultatifs).' }),
+            make('li', { text: 'Essayez moins de mots, ou des mots plus généraux.' }),
+            make('li', { text: 'Retirez les guillemets ou les exclusions (-mot), ou reliez les mots par OU.' })));
+}
+
+/** Page links: first, last, and two either side of the current page, with gaps as "…". */
+function renderPagination(state, total, pageSize) {
+    const pages = Math.ceil(total / pageSize);
+    const currentPage = Math.floor(state.offset / pageSize) + 1;
+    ui.pagination.replaceChildren();
+    ui.pagination.hidden = pages <= 1;
+    if (pages <= 1) return;
+
+    const list = make('ul');
+    const pageLink = (page, label, extra = {}) => {
+        const target = { ...state, offset: (page - 1) * pageSize };
+        const link = make('a', { href: urlFor(target), ...extra }, label);
+        link.addEventListener('click', (e) => followLink(e, target, { focus: 'first-result' }));
+        return link;
+    };
+    const disabled = (label) => make('span', { class: 'disabled', 'aria-disabled': 'true', text: label });
+
+    list.append(make('li', { class: 'prev' }, currentPage > 1
+        ? pageLink(currentPage - 1, 'Précédent', { rel: 'prev' }) : disabled('Précédent')));
+    let last = 0;
+    for (let page = 1; page <= pages; page++) {
+        if (page !== 1 && page !== pages && Math.abs(page - currentPage) > 2) continue;
+        if (page - last > 1) list.append(make('li', { class: 'gap', 'aria-hidden': 'true', text: '…' }));
+        const label = numberFormat.format(page);
+        list.append(make('li', {}, page === currentPage
+            ? make('a', { 'aria-current': 'page', href: urlFor(state), 'aria-label': `Page ${label}, page actuelle` }, label)
+            : pageLink(page, label, { 'aria-label': `Page ${label}` })));
+        last = page;
+    }
+    list.append(make('li', { class: 'next' }, currentPage < pages
+        ? pageLink(currentPage + 1, 'Suivant', { rel: 'next' }) : disabled('Suivant')));
+    ui.pagination.append(list);
+}
+
+async function showDispatch(state, options, { token, signal }) {
+    const url = `${API}/dispatches/${encodeURIComponent(state.id)}`
+        + (state.q ? `?${new URLSearchParams({ q: state.q })}` : '');
+    const stopLoading = showLoadingLater('Chargement de la dépêche…');
+    let doc;
+    try {
+        doc = await getJSON(url, signal);
+    } catch (err) {
+        if (err.name === 'AbortError' || token !== renderToken) return;
+        showError(err, 'dispatch', () => render(readState(), { ...options, focus: 'auto' }));
+        return;
+    } finally {
+        stopLoading();
+    }
+    if (token !== renderToken) return;
+    renderDispatch(state, doc);
+    window.scrollTo(0, options.scrollY ?? 0);
+    if (options.focus !== 'none') ui.dTitle.focus({ preventScroll: true });
+}
+
+function renderDispatch(state, doc) {
+    showView('dispatch');
+    const title = doc.title || '(sans titre)';
+    setStatus(''); // focus moves to the title, which screen readers read out
+    document.title = `${title} — Dépêches`;
+    ui.backLabel.textContent = state.q ? 'Retour aux résultats' : 'Retour à la recherche';
+
+    ui.dTitle.replaceChildren();
+    if (typeof doc.title_html === 'string' && doc.title_html) appendRuns(ui.dTitle, parseHighlighted(doc.title_html));
+    else ui.dTitle.textContent = title;
+
+    ui.dMeta.replaceChildren(dateElement(doc.date));
+    if (typeof doc.source === 'string' && doc.source) ui.dMeta.append(' · ', make('span', { text: doc.source }));
+    const link = safeExternalUrl(doc.url);
+    if (link) {
+        ui.dMeta.append(' · ', make('a', { href: link, rel: 'noopener noreferrer nofollow', target: '_blank',
+            text: 'voir l’original' }, make('span', { class: 'visually-hidden', text: ' (nouvel onglet)' })));
+    }
+
+    const abstract = typeof doc.abstract === 'string' ? doc.abstract.trim() : '';
+    ui.dAbstract.textContent = abstract;
+    ui.dAbstract.hidden = !abstract || String(doc.body ?? '').trim().startsWith(abstract);
+
+    const runs = typeof doc.body_html === 'string'
+        ? parseHighlighted(doc.body_html) : [{ text: String(doc.body ?? ''), mark: false }];
+    ui.dBody.replaceChildren(...splitParagraphs(runs).map((runsOfParagraph) => {
+        const p = make('p');
+        appendRuns(p, runsOfParagraph);
+        return p;
+    }));
+
+    const keywords = Array.isArray(doc.keywords) ? doc.keywords.filter((k) => typeof k === 'string' && k) : [];
+    ui.dKeywords.replaceChildren(...keywords.map((k) => make('li', { text: k })));
+    ui.dKeywords.hidden = keywords.length === 0;
+}
+
+/** Only http(s) links to the original article: never javascript: or data: URLs. */
+function safeExternalUrl(raw) {
+    if (typeof raw !== 'string' || !raw) return null;
+    try {
+        const url = new URL(raw);
+        return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    } catch {
+        return null;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+/** Handles a click on an in-page link: plain clicks navigate here, modified ones open a tab. */
+function followLink(event, state, options = {}) {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(state, options);
+}
+
+function closeDispatch() {
+    if (!current.id) return;
+    if (history.state?.fromResults) history.back();
+    else navigate({ ...current, id: null }, { restoreFocus: true });
+}
+
+ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = ui.q.value.trim();
+    if (!q) {
+        setStatus('Saisissez au moins un mot à rechercher.');
+        ui.q.focus();
+        return;
+    }
+    // On touch screens, close the keyboard so the results are visible.
+    if (window.matchMedia('(pointer: coarse)').matches) ui.q.blur();
+    searchCache.clear(); // a fresh search shows fresh results
+    navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance' }, { focus: 'none' });
+});
+
+ui.sort.addEventListener('change', () => {
+    const q = current.q || ui.q.value.trim();
+    if (q) navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance' }, { focus: 'none' });
+});
+
+ui.back.addEventListener('click', closeDispatch);
+
+ui.homeLink.addEventListener('click', (e) => followLink(e, { q: '' }));
+
+ui.welcome.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href^="/?"]');
+    if (link) followLink(event, readState(new URL(link.href)));
+});
+
+document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const target = event.target;
+    const editing = target instanceof HTMLElement
+        && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    // Escape closes the dispatch, except in a filled search box, where it clears the box first.
+    if (event.key === 'Escape' && !ui.dispatchView.hidden && !(editing && target.value)) {
+        event.preventDefault();
+        closeDispatch();
+        return;
+    }
+    if (event.key === '/' && !editing) {
+        event.preventDefault();
+        ui.q.focus();
+        ui.q.select();
+    }
+});
+
+window.addEventListener('popstate', (event) => {
+    render(readState(), { scrollY: event.state?.scrollY ?? 0, restoreFocus: true });
+});
+
+history.scrollRestoration = 'manual';
+if (!history.state) history.replaceState({ fromResults: false, scrollY: 0 }, '');
+render(current, { focus: 'none', scrollY: history.state?.scrollY ?? 0 });
