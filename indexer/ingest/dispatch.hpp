@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,8 +23,11 @@ struct Dispatch {
     std::string url;              ///< optional address of the original
     std::string lang;             ///< optional language tag ("fr")
     std::vector<std::string> keywords; ///< optional subjects and keywords
-    std::string origin;   ///< where it was read: file path relative to its source root, or "-"
-    std::size_t line = 0; ///< 1-based line in `origin` for line-oriented formats, 0 otherwise
+    std::string dateline;              ///< optional place and date line ("BEYROUTH, 8 déc 2016")
+    std::uint64_t version = 0; ///< revision of this id (NewsML-G2 version); 0 when unversioned.
+                               ///< A lower version never replaces a higher one.
+    std::string origin;        ///< where it was read: file path relative to its source root, or "-"
+    std::size_t line = 0;      ///< 1-based line in `origin` for line-oriented formats, 0 otherwise
 };
 
 /// What a reader says about an input it rejected or had to alter. Never fatal to a batch.
