@@ -1,14 +1,17 @@
 // Parsing of depeches-indexer's command line.
 #include "indexer/cli/options.hpp"
 
+#include <algorithm>
+
 namespace depeches::cli {
 
 std::string usage_text() {
-    return R"(usage: depeches-indexer --db DIR [--full] [--json] [--wait] SOURCE...
+    return R"(usage: depeches-indexer --db DIR [--full] [--json] [--wait] [--watch] SOURCE...
 
 Indexes French news dispatches into the Xapian index DIR (created if needed).
 SOURCE is a directory (walked recursively), a file, or - (JSON Lines on standard input).
-Formats by extension: .txt (one dispatch per file), .jsonl / .ndjson (one JSON object per line).
+Formats by extension: .txt (one dispatch per file), .jsonl / .ndjson (one JSON object per line),
+.xml (NewsML-G2 or NITF; one file may hold several dispatches).
 
 Incremental by default: new and changed dispatches are (re)indexed, dispatches whose source
 file disappeared are removed, unchanged ones are skipped. Readers keep searching meanwhile.
@@ -17,6 +20,8 @@ file disappeared are removed, unchanged ones are skipped. Readers keep searching
   --full          rebuild the index from these sources only, switched in when complete
   --json          print a summary as JSON on standard output
   --wait          wait for another indexer working on DIR instead of stopping
+  --watch         after indexing, keep watching the SOURCE folders and index what lands in
+                  them (batched, one commit per batch) until SIGTERM or SIGINT
   --progress      always draw the progress bar (default: only on a terminal)
   --no-progress   never draw the progress bar
   --version       print the version and exit
@@ -56,6 +61,8 @@ Options parse_options(const std::vector<std::string>& args) {
             options.json = true;
         } else if (arg == "--wait") {
             options.wait = true;
+        } else if (arg == "--watch") {
+            options.watch = true;
         } else if (arg == "--progress") {
             options.progress = Progress::always;
         } else if (arg == "--no-progress") {
@@ -76,6 +83,13 @@ Options parse_options(const std::vector<std::string>& args) {
     }
     if (options.sources.empty()) {
         throw UsageError("at least one SOURCE is required (a directory, a file, or -)");
+    }
+    if (options.watch && options.full) {
+        throw UsageError("--watch and --full cannot be combined");
+    }
+    if (options.watch &&
+        std::find(options.sources.begin(), options.sources.end(), "-") != options.sources.end()) {
+        throw UsageError("--watch cannot watch standard input (-)");
     }
     return options;
 }

@@ -24,6 +24,7 @@ struct Options {
     bool full = false;                ///< --full: rebuild from these sources only
     bool json = false;                ///< --json: summary as JSON on standard output
     bool wait = false;                ///< --wait: wait for another indexer instead of failing
+    bool watch = false;               ///< --watch: keep indexing what lands in the sources
     Progress progress = Progress::automatic; ///< --progress / --no-progress
     bool help = false;                       ///< --help
     bool version = false;                    ///< --version

@@ -21,12 +21,11 @@ std::string absolute_of(const fs::path& path) {
     return absolute.lexically_normal().string();
 }
 
-bool is_hidden(const fs::path& path) {
-    const std::string name = path.filename().string();
-    return !name.empty() && name[0] == '.';
-}
-
 } // namespace
+
+bool is_hidden_name(const std::string& name) {
+    return !name.empty() && (name[0] == '.' || name.back() == '~');
+}
 
 Format format_of(const fs::path& path) {
     std::string ext = path.extension().string();
@@ -37,6 +36,9 @@ Format format_of(const fs::path& path) {
     }
     if (ext == ".jsonl" || ext == ".ndjson") {
         return Format::jsonl;
+    }
+    if (ext == ".xml") {
+        return Format::newsml;
     }
     return Format::unknown;
 }
@@ -60,7 +62,7 @@ Source resolve_source(const std::string& argument) {
                         fs::file_size(path, ec)};
         if (file.format == Format::unknown) {
             throw UsageError("unsupported file type: " + argument +
-                             " (expected .txt, .jsonl or .ndjson)");
+                             " (expected .txt, .jsonl, .ndjson or .xml)");
         }
         source.files.push_back(std::move(file));
         return source;
@@ -78,7 +80,7 @@ Source resolve_source(const std::string& argument) {
             break;
         }
         const fs::path& entry = it->path();
-        if (is_hidden(entry)) {
+        if (is_hidden_name(entry.filename().string())) {
             if (it->is_directory(ec)) {
                 it.disable_recursion_pending();
             }
@@ -99,6 +101,25 @@ Source resolve_source(const std::string& argument) {
     }
     std::sort(source.files.begin(), source.files.end(),
               [](const SourceFile& a, const SourceFile& b) { return a.relative < b.relative; });
+    return source;
+}
+
+} // namespace depeches::cli
+
+namespace depeches::cli {
+
+std::optional<Source> file_under_root(const fs::path& root, const fs::path& path) {
+    std::error_code ec;
+    const Format format = format_of(path);
+    if (format == Format::unknown || is_hidden_name(path.filename().string()) ||
+        !fs::is_regular_file(path, ec)) {
+        return std::nullopt;
+    }
+    Source source;
+    source.argument = path.string();
+    source.absolute = absolute_of(path);
+    source.files.push_back({path, source.absolute, path.lexically_relative(root).generic_string(),
+                            format, fs::file_size(path, ec)});
     return source;
 }
 

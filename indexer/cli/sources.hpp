@@ -3,13 +3,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace depeches::cli {
 
 /// Input formats, chosen by file extension.
-enum class Format { text, jsonl, unknown };
+enum class Format { text, jsonl, newsml, unknown };
 
 /// One file to read.
 struct SourceFile {
@@ -37,5 +38,14 @@ Format format_of(const std::filesystem::path& path);
 /// Resolves `argument`. Throws UsageError when it does not exist or is neither a regular file
 /// nor a directory, or when a file given by name has an unknown format.
 Source resolve_source(const std::string& argument);
+
+/// The file at `path` under the directory `root` (both absolute), as a source of its own whose
+/// id still derives from its path under `root` (watch mode). Nothing when it is not a regular
+/// file of a known format.
+std::optional<Source> file_under_root(const std::filesystem::path& root,
+                                      const std::filesystem::path& path);
+
+/// True for names a directory walk leaves out (hidden files: ".", editors' and tools' files).
+bool is_hidden_name(const std::string& name);
 
 } // namespace depeches::cli

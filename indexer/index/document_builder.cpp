@@ -30,6 +30,10 @@ nlohmann::json dispatch_data(const ingest::Dispatch& d) {
     put_if("source", d.source);
     put_if("url", d.url);
     put_if("lang", d.lang);
+    put_if("dateline", d.dateline);
+    if (d.version > 0) {
+        data["version"] = d.version;
+    }
     if (!d.keywords.empty()) {
         data["keywords"] = d.keywords;
     }
@@ -72,8 +76,16 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
     return next;
 }
 
+StoredForm stored_form(const ingest::Dispatch& dispatch, const std::string& origin_path) {
+    StoredForm stored;
+    stored.data =
+        dispatch_data(dispatch).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    stored.content_hash = content_hash(stored.data + '\n' + origin_path);
+    return stored;
+}
+
 BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
-                                     const std::string& origin_path) {
+                                     const std::string& origin_path, StoredForm&& stored) {
     BuiltDocument built;
     Xapian::Document& doc = built.document;
     Xapian::termpos position = 1;
@@ -88,9 +100,15 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
         position = index_field(doc, dispatch.abstract, position, 1 + k_abstract_wdf, {});
         position += k_field_gap;
     }
+    if (!dispatch.dateline.empty()) {
+        position = index_field(doc, dispatch.dateline, position, 1, {});
+        position += k_field_gap;
+    }
     index_field(doc, dispatch.body, position, 1, {});
 
+    built.id = dispatch.id;
     built.id_term = id_term(dispatch.id);
+    built.version = dispatch.version;
     doc.add_boolean_term(built.id_term);
     if (!origin_path.empty()) {
         doc.add_boolean_term(origin_term(origin_path));
@@ -100,12 +118,12 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
     doc.add_value(k_slot_id, dispatch.id);
     doc.add_value(k_slot_hit, pack_hit(date, dispatch.id, dispatch.title));
     doc.add_value(k_slot_origin, origin_path);
-
-    const std::string data =
-        dispatch_data(dispatch).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    built.content_hash = content_hash(data + '\n' + origin_path);
+    if (dispatch.version > 0) {
+        doc.add_value(k_slot_version, std::to_string(dispatch.version));
+    }
+    built.content_hash = std::move(stored.content_hash);
     doc.add_value(k_slot_hash, built.content_hash);
-    doc.set_data(data);
+    doc.set_data(std::move(stored.data));
     return built;
 }
 

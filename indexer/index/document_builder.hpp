@@ -2,6 +2,7 @@
 // positions, boolean terms, values and the JSON document data.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <xapian.h>
@@ -11,20 +12,33 @@
 
 namespace depeches::index {
 
+/// What a dispatch is stored as, and its fingerprint. Computed before any analysis, so that
+/// an unchanged dispatch costs no more than this.
+struct StoredForm {
+    std::string data;         ///< the JSON document data (see schema.hpp)
+    std::string content_hash; ///< 16 hex digits over the data and the origin path
+};
+
 /// A document ready to be written, with what the writer needs to file it.
 struct BuiltDocument {
     Xapian::Document document;
-    std::string id_term;      ///< the unique id term (replace_document key)
-    std::string content_hash; ///< 16 hex digits over everything stored and indexed
+    std::string id;            ///< the dispatch id
+    std::string id_term;       ///< the unique id term (replace_document key)
+    std::string content_hash;  ///< as in StoredForm
+    std::uint64_t version = 0; ///< the dispatch's version (0: unversioned)
 };
+
+/// The stored form of `dispatch`, read from `origin_path` (absolute; empty for standard input).
+StoredForm stored_form(const ingest::Dispatch& dispatch, const std::string& origin_path);
 
 /// Builds documents. Not thread-safe (it owns an Analyzer's caches): one per thread; the
 /// documents it returns are independent of it and may be handed to another thread.
 class DocumentBuilder {
 public:
     /// Builds the document of `dispatch`, whose `origin_path` is the absolute source path
-    /// (empty for standard input).
-    BuiltDocument build(const ingest::Dispatch& dispatch, const std::string& origin_path);
+    /// (empty for standard input) and whose stored form is `stored`.
+    BuiltDocument build(const ingest::Dispatch& dispatch, const std::string& origin_path,
+                        StoredForm&& stored);
 
 private:
     /// Adds the analysed terms of one field from `first_position`, unprefixed with `wdf` (none

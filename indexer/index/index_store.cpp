@@ -104,6 +104,17 @@ void IndexDirectory::switch_to(const std::string& generation) const {
     }
 }
 
+void IndexDirectory::remove_abandoned_builds(const std::string& live) const {
+    const long live_number = live.empty() ? 0 : generation_number(live);
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(m_dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (is_work_dir(name) || generation_number(name) > live_number) {
+            fs::remove_all(entry.path(), ec);
+        }
+    }
+}
+
 void IndexDirectory::remove_generations_except(const std::string& keep_a,
                                                const std::string& keep_b) const {
     std::error_code ec;

@@ -36,6 +36,9 @@ public:
     /// Makes `generation` live: writes a new stub beside the old one, syncs it, renames it over
     /// the old one. Readers that open the index afterwards see the new generation whole.
     void switch_to(const std::string& generation) const;
+    /// Deletes what interrupted rebuilds left: scratch directories, and generations newer than
+    /// `live` that never became live.
+    void remove_abandoned_builds(const std::string& live) const;
     /// Deletes every generation except `keep_a` and `keep_b` (either may be empty), and the
     /// scratch directories of interrupted builds.
     void remove_generations_except(const std::string& keep_a, const std::string& keep_b) const;

@@ -1,6 +1,7 @@
 // One indexing run against an index directory.
 #include "indexer/index/index_writer.hpp"
 
+#include <charconv>
 #include <stdexcept>
 
 #include "indexer/index/schema.hpp"
@@ -9,29 +10,62 @@ namespace depeches::index {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+std::uint64_t parse_version(const std::string& value) {
+    std::uint64_t version = 0;
+    std::from_chars(value.data(), value.data() + value.size(), version);
+    return version;
+}
+
+} // namespace
+
+StoredStates read_stored_states(const Xapian::Database& db) {
+    // Value streams are read in docid order, chunk by chunk: far cheaper than one document
+    // look-up per id.
+    StoredStates states;
+    states.reserve(db.get_doccount());
+    std::unordered_map<Xapian::docid, std::string> ids;
+    for (auto it = db.valuestream_begin(k_slot_id); it != db.valuestream_end(k_slot_id); ++it) {
+        ids.emplace(it.get_docid(), *it);
+    }
+    for (auto it = db.valuestream_begin(k_slot_hash); it != db.valuestream_end(k_slot_hash); ++it) {
+        if (const auto id = ids.find(it.get_docid()); id != ids.end()) {
+            states[id->second].content_hash = *it;
+        }
+    }
+    for (auto it = db.valuestream_begin(k_slot_version); it != db.valuestream_end(k_slot_version);
+         ++it) {
+        if (const auto id = ids.find(it.get_docid()); id != ids.end()) {
+            states[id->second].version = parse_version(*it);
+        }
+    }
+    return states;
+}
+
 IndexWriter::IndexWriter(const fs::path& dir, Options options) : m_layout(dir) {
     m_layout.prepare_for_writing();
-    m_lock = std::make_unique<WriterLock>(dir, options.wait_lock);
+    m_lock = options.lock ? options.lock : std::make_shared<WriterLock>(dir, options.wait_lock);
     m_previous_generation = m_layout.live_generation();
     try {
         if (!m_previous_generation.empty()) {
-            m_previous.emplace((dir / m_previous_generation).string());
+            const Xapian::Database previous((dir / m_previous_generation).string());
             if (!options.full) {
-                check_versions(*m_previous, dir);
+                check_versions(previous, dir);
             }
+            m_stored = read_stored_states(previous);
         }
-        const bool empty = !m_previous || m_previous->get_doccount() == 0;
-        m_mode = options.full || empty ? Mode::rebuild : Mode::incremental;
+        m_mode = options.full || m_stored.empty() ? Mode::rebuild : Mode::incremental;
+        // Leftovers of an interrupted rebuild were never live: clear them first. The generation
+        // before the live one stays until the next rebuild: readers may still have it open.
+        m_layout.remove_abandoned_builds(m_previous_generation);
         if (m_mode == Mode::rebuild) {
-            // Leftovers of an interrupted rebuild are not live: clear them first.
-            m_layout.remove_generations_except(m_previous_generation, {});
             m_generation = m_layout.next_generation();
             m_build = std::make_unique<ShardedBuild>(
                 m_layout.work_path(m_generation),
                 options.shards > 0 ? options.shards : ShardedBuild::default_shards());
         } else {
             m_generation = m_previous_generation;
-            m_previous.reset();
             m_db = Xapian::WritableDatabase((dir / m_generation).string(), Xapian::DB_OPEN);
             m_db.begin_transaction(false);
         }
@@ -59,27 +93,21 @@ IndexWriter::~IndexWriter() {
     fs::remove_all(m_layout.path() / m_generation, ec);
 }
 
-std::optional<std::string> IndexWriter::previous_hash(const std::string& id_term) const {
-    const Xapian::Database& db = m_mode == Mode::rebuild ? *m_previous : m_db;
-    Xapian::PostingIterator it = db.postlist_begin(id_term);
-    if (it == db.postlist_end(id_term)) {
-        return std::nullopt;
-    }
-    return db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(k_slot_hash);
-}
-
 IndexWriter::Outcome IndexWriter::put(BuiltDocument&& built) {
     Outcome outcome = Outcome::added;
-    if (m_mode == Mode::incremental || m_previous) {
-        if (const std::optional<std::string> hash = previous_hash(built.id_term)) {
-            outcome = *hash == built.content_hash ? Outcome::unchanged : Outcome::updated;
+    if (const auto it = m_stored.find(built.id); it != m_stored.end()) {
+        if (built.version < it->second.version) {
+            return Outcome::superseded;
         }
+        outcome =
+            it->second.content_hash == built.content_hash ? Outcome::unchanged : Outcome::updated;
     }
     if (m_mode == Mode::rebuild) {
-        const bool seen = !m_put_ids.insert(built.id_term).second;
+        const bool seen = !m_put_ids.insert(built.id).second;
         m_build->add(std::move(built), seen);
     } else if (outcome != Outcome::unchanged) {
         m_db.replace_document(built.id_term, built.document);
+        m_changed = true;
     }
     return outcome;
 }
@@ -93,6 +121,7 @@ bool IndexWriter::remove(const std::string& id) {
         return false;
     }
     m_db.delete_document(term);
+    m_changed = true;
     return true;
 }
 
@@ -112,14 +141,12 @@ void IndexWriter::for_each_origin(
 }
 
 std::size_t IndexWriter::count_dropped_by_rebuild() const {
-    if (m_mode != Mode::rebuild || !m_previous) {
+    if (m_mode != Mode::rebuild) {
         return 0;
     }
     std::size_t dropped = 0;
-    const std::string prefix(k_prefix_id);
-    for (auto term = m_previous->allterms_begin(prefix); term != m_previous->allterms_end(prefix);
-         ++term) {
-        dropped += m_put_ids.count(*term) > 0 ? 0 : 1;
+    for (const auto& [id, state] : m_stored) {
+        dropped += m_put_ids.count(id) > 0 ? 0 : 1;
     }
     return dropped;
 }
@@ -131,8 +158,12 @@ std::size_t IndexWriter::document_count() const {
 void IndexWriter::commit() {
     try {
         if (m_mode == Mode::incremental) {
-            write_versions(m_db);
-            m_db.commit_transaction();
+            if (m_changed) {
+                write_versions(m_db);
+                m_db.commit_transaction();
+            } else {
+                m_db.cancel_transaction();
+            }
             m_db.close();
         } else {
             const fs::path generation = m_layout.path() / m_generation;

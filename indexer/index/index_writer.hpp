@@ -3,11 +3,13 @@
 // Readers never see half a run.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <xapian.h>
@@ -17,6 +19,15 @@
 #include "indexer/index/sharded_build.hpp"
 
 namespace depeches::index {
+
+/// What the index held for one dispatch id before the run.
+struct StoredState {
+    std::string content_hash;
+    std::uint64_t version = 0;
+};
+
+/// Every dispatch id of an index and its stored state.
+using StoredStates = std::unordered_map<std::string, StoredState>;
 
 /// One run of writes to an index directory. Holds the writer lock for its lifetime.
 /// Not thread-safe. Destroying it before commit() leaves the index as it was before the run.
@@ -29,12 +40,20 @@ public:
                      ///< for a first build
     };
     /// What put() did with a document, compared with the index before the run.
-    enum class Outcome { added, updated, unchanged };
+    enum class Outcome {
+        added,
+        updated,
+        unchanged,  ///< same content hash: nothing written (incremental mode)
+        superseded, ///< the index holds a higher version of this id: nothing written
+    };
 
     struct Options {
         bool full = false;      ///< rebuild from this run's sources only
         bool wait_lock = false; ///< wait for another writer instead of failing
         std::size_t shards = 0; ///< rebuild: writer threads (0: ShardedBuild::default_shards())
+        /// A lock the caller already holds on the directory (a watch session keeps it between
+        /// runs); when null, the writer takes its own.
+        std::shared_ptr<WriterLock> lock;
     };
 
     /// Locks `dir`, creating it if needed, and opens the run. Throws IndexError.
@@ -45,8 +64,12 @@ public:
 
     [[nodiscard]] Mode mode() const { return m_mode; }
 
-    /// Adds or replaces the document with the same id term; leaves it alone when its content
-    /// hash is unchanged (incremental mode).
+    /// The index's dispatches before the run (empty for a rebuild from nothing). Safe to read
+    /// from another thread while the writer runs: it never changes during the run.
+    [[nodiscard]] const StoredStates& stored() const { return m_stored; }
+
+    /// Adds or replaces the document with the same id, unless the index already holds this
+    /// content (unchanged) or a higher version (superseded).
     Outcome put(BuiltDocument&& built);
 
     /// Removes the document with this id; false when there was none (incremental mode only:
@@ -66,24 +89,26 @@ public:
     /// Number of documents in the run's state (pending changes included).
     [[nodiscard]] std::size_t document_count() const;
 
-    /// Makes the run's changes visible to readers. Throws IndexError (the index is then as it
-    /// was before the run).
+    /// Makes the run's changes visible to readers; a run that changed nothing leaves the index
+    /// untouched (no new revision). Throws IndexError (the index is then as it was before the
+    /// run).
     void commit();
 
 private:
-    /// The content hash the index had for this id term before the run, if it had the id.
-    [[nodiscard]] std::optional<std::string> previous_hash(const std::string& id_term) const;
-
     IndexDirectory m_layout;
-    std::unique_ptr<WriterLock> m_lock;
+    std::shared_ptr<WriterLock> m_lock;
     Mode m_mode = Mode::incremental;
-    std::string m_previous_generation;          ///< live generation before the run (may be empty)
-    std::string m_generation;                   ///< generation written to
-    Xapian::WritableDatabase m_db;              ///< incremental mode: the live generation
-    std::optional<Xapian::Database> m_previous; ///< rebuild mode: the state before the run
-    std::unique_ptr<ShardedBuild> m_build;      ///< rebuild mode
-    std::unordered_set<std::string> m_put_ids;  ///< rebuild mode: id terms put so far
+    std::string m_previous_generation;         ///< live generation before the run (may be empty)
+    std::string m_generation;                  ///< generation written to
+    StoredStates m_stored;                     ///< the index before the run
+    Xapian::WritableDatabase m_db;             ///< incremental mode: the live generation
+    std::unique_ptr<ShardedBuild> m_build;     ///< rebuild mode
+    std::unordered_set<std::string> m_put_ids; ///< rebuild mode: ids put so far
+    bool m_changed = false;                    ///< incremental mode: something was written
     bool m_committed = false;
 };
+
+/// Reads the id, content hash and version of every document of `db`.
+StoredStates read_stored_states(const Xapian::Database& db);
 
 } // namespace depeches::index

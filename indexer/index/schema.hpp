@@ -8,9 +8,10 @@
 //   DIR/writer.lock  held (flock) by the one indexer writing to DIR
 //
 // Each dispatch is one Xapian document:
-//   terms   unprefixed    analysed words of title, abstract and body, with positions: title
-//                         from position 1 (wdf raised by k_title_wdf), abstract after a gap of
-//                         k_field_gap (wdf raised by k_abstract_wdf), then body after another gap
+//   terms   unprefixed    analysed words of title, abstract, dateline and body, with positions:
+//                         title from position 1 (wdf raised by k_title_wdf), abstract after a
+//                         gap of k_field_gap (wdf raised by k_abstract_wdf), then dateline and
+//                         body, each after another gap
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
 //           O<origin>     the source file it came from, as an absolute path (boolean; cut to
@@ -21,8 +22,9 @@
 //                         k_hit_separator (one value read per hit; see pack_hit)
 //           k_slot_hash   64-bit content hash as 16 hex digits (incremental reindexing)
 //           k_slot_origin the source file, absolute (empty for standard input)
+//           k_slot_version the dispatch's version in decimal (NewsML-G2), absent if unversioned
 //   data    JSON object: id, title, date (string or null), body, title_from_body, origin,
-//           and abstract, source, url, lang, keywords when present
+//           and abstract, source, url, lang, keywords, dateline, version when present
 //   metadata k_meta_analysis_version, k_meta_schema_version
 #pragma once
 
@@ -46,6 +48,7 @@ inline constexpr Xapian::valueno k_slot_id = 1;
 inline constexpr Xapian::valueno k_slot_hit = 2;
 inline constexpr Xapian::valueno k_slot_hash = 3;
 inline constexpr Xapian::valueno k_slot_origin = 4;
+inline constexpr Xapian::valueno k_slot_version = 5;
 
 /// Extra within-document frequency given to a title word in the unprefixed term space.
 inline constexpr Xapian::termcount k_title_wdf = 4;

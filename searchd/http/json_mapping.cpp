@@ -44,8 +44,9 @@ nlohmann::json dispatch_json(const search::DispatchResult& result) {
     const nlohmann::json data = nlohmann::json::parse(result.data_json, nullptr, false);
     nlohmann::json out = nlohmann::json::object();
     if (data.is_object()) {
-        static constexpr std::array<const char*, 9> k_public_fields{
-            "id", "title", "date", "body", "abstract", "source", "url", "lang", "keywords"};
+        static constexpr std::array<const char*, 11> k_public_fields{
+            "id",  "title", "date",     "body",     "abstract", "source",
+            "url", "lang",  "keywords", "dateline", "version"};
         for (const char* field : k_public_fields) {
             if (data.contains(field)) {
                 out[field] = data[field];

@@ -68,13 +68,13 @@ function defineTests() {
     before(async () => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'depeches-browser-'));
         const db = path.join(tmp, 'index');
-        runIndexer(['--db', db, CORPUS]);
+        const corpus = runIndexer(['--db', db, '--json', CORPUS]);
         const lines = [HOSTILE, ...BULLETINS].map((d) => JSON.stringify(d)).join('\n') + '\n';
         runIndexer(['--db', db, '-'], lines);
 
         ({ daemon, base } = await startDaemon(db));
         const health = await (await fetch(`${base}/healthz`)).json();
-        const expected = fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt')).length + 1 + BULLETINS.length;
+        const expected = corpus.documents + 1 + BULLETINS.length;
         assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
 
         const { chromium } = await import('playwright-core');
@@ -349,11 +349,13 @@ function defineTests() {
     });
 }
 
+/** Runs depeches-indexer; returns its JSON summary when asked for one with --json. */
 function runIndexer(args, input) {
     const exe = path.join(BIN, 'depeches-indexer');
     const run = spawnSync(exe, args, { input, encoding: 'utf8', timeout: 60_000 });
     assert.equal(run.error, undefined, `${exe} could not run`);
     assert.equal(run.status, 0, `depeches-indexer ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
+    return args.includes('--json') ? JSON.parse(run.stdout) : undefined;
 }
 
 /** Starts depeches-searchd on a free loopback port; resolves once it printed its address. */

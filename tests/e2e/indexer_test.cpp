@@ -16,23 +16,10 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-RunResult index_into(const fs::path& db, const std::vector<std::string>& sources,
-                     const std::vector<std::string>& flags = {}, const std::string& input = {}) {
-    std::vector<std::string> argv{binary("depeches-indexer"), "--db", db.string(), "--json"};
-    argv.insert(argv.end(), flags.begin(), flags.end());
-    argv.insert(argv.end(), sources.begin(), sources.end());
-    return run_process(argv, input);
-}
-
 json summary_of(const RunResult& run) {
     const json summary = json::parse(run.out, nullptr, false);
     EXPECT_TRUE(summary.is_object()) << run.out << run.err;
     return summary;
-}
-
-void write_file(const fs::path& path, const std::string& content) {
-    fs::create_directories(path.parent_path());
-    std::ofstream(path, std::ios::binary) << content;
 }
 
 TEST(Indexer, RejectsUsageErrorsWithStatus2) {
@@ -65,15 +52,16 @@ TEST(Indexer, IndexesTheCorpusThenSkipsWhatDidNotChange) {
     const fs::path db = dir.path() / "index";
     const RunResult first = index_into(db, {source_path("corpus").string()});
     ASSERT_EQ(first.status, 0) << first.err;
+    // corpus/: 4 plain-text dispatches and 4 NewsML-G2/NITF items in newsml/.
     const json a = summary_of(first);
-    EXPECT_EQ(a["added"], 4);
-    EXPECT_EQ(a["documents"], 4);
+    EXPECT_EQ(a["added"], 8);
+    EXPECT_EQ(a["documents"], 8);
     EXPECT_TRUE(a["rejected"].empty());
     const json b = summary_of(index_into(db, {source_path("corpus").string()}));
     EXPECT_EQ(b["added"], 0);
     EXPECT_EQ(b["updated"], 0);
     EXPECT_EQ(b["deleted"], 0);
-    EXPECT_EQ(b["unchanged"], 4);
+    EXPECT_EQ(b["unchanged"], 8);
     EXPECT_EQ(b["mode"], "incremental");
 }
 
@@ -142,7 +130,7 @@ TEST(Indexer, StopsWithAClearMessageWhenAnotherIndexerHoldsTheLock) {
     ::close(fd);
     EXPECT_EQ(run.status, 1);
     EXPECT_NE(run.err.find("writer.lock"), std::string::npos) << run.err;
-    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 4U);
+    EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 8U);
 }
 
 TEST(Indexer, RefusesToWriteIntoAFolderThatIsNotAnIndex) {
@@ -162,8 +150,49 @@ TEST(Indexer, FullRebuildSwitchesToAFreshGeneration) {
         index_into(db, {"-"}, {"--full"}, "{\"id\":\"only\",\"title\":\"T\",\"body\":\"x\"}\n"));
     EXPECT_EQ(s["mode"], "rebuild");
     EXPECT_EQ(s["added"], 1);
-    EXPECT_EQ(s["deleted"], 4);
+    EXPECT_EQ(s["deleted"], 8);
     EXPECT_EQ(Xapian::Database(db.string()).get_doccount(), 1U);
+}
+
+TEST(Indexer, KeepsTheNewestVersionOfANewsmlItem) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    const fs::path samples = source_path("tests/data/newsml");
+    const std::string guid = "urn:newsml:depeches.example:20161215:SYR-ALEP-EVAC";
+    const auto headline = [&] {
+        Xapian::Database index(db.string());
+        const auto post = index.postlist_begin("Q" + guid);
+        return json::parse(index.get_document(*post).get_data())["title"].get<std::string>();
+    };
+    // Version 2 replaces version 1.
+    ASSERT_EQ(index_into(db, {(samples / "newsitem_v1.xml").string()}).status, 0);
+    EXPECT_EQ(headline(), "Syrie : les premiers bus quittent les quartiers rebelles d'Alep");
+    const json update = summary_of(index_into(db, {(samples / "newsitem_v2.xml").string()}));
+    EXPECT_EQ(update["updated"], 1);
+    EXPECT_EQ(headline(), "Syrie : les premiers convois d'évacuation quittent Alep-Est");
+    // Version 1 arriving late never replaces version 2, in the index or in the same run.
+    const RunResult late = index_into(db, {(samples / "newsitem_v1.xml").string()});
+    EXPECT_EQ(late.status, 0);
+    EXPECT_NE(late.err.find("older than the version in the index"), std::string::npos) << late.err;
+    EXPECT_EQ(headline(), "Syrie : les premiers convois d'évacuation quittent Alep-Est");
+    fs::create_directories(dir.path() / "both");
+    fs::copy_file(samples / "newsitem_v2.xml", dir.path() / "both" / "a_v2.xml");
+    fs::copy_file(samples / "newsitem_v1.xml", dir.path() / "both" / "b_v1.xml");
+    const RunResult both = index_into(dir.path() / "fresh", {(dir.path() / "both").string()});
+    EXPECT_EQ(both.status, 0) << both.err;
+    EXPECT_NE(both.err.find("is older than version 2"), std::string::npos) << both.err;
+}
+
+TEST(Indexer, RejectsHostileXmlWithoutHarm) {
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    const fs::path samples = source_path("tests/data/newsml");
+    const RunResult run = index_into(db, {samples.string()});
+    EXPECT_EQ(run.status, 3) << run.err; // malformed and truncated files are rejected…
+    const json s = summary_of(run);
+    EXPECT_GE(s["rejected"].size(), 2U);
+    EXPECT_GE(s["added"], 5); // …and the rest is indexed, the hostile ones included, harmless
+    EXPECT_EQ(run.err.find("root:"), std::string::npos);
 }
 
 TEST(Searchd, RefusesAnIndexBuiltWithAnotherAnalysisVersion) {

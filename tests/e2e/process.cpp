@@ -1,6 +1,7 @@
 // Test helpers over fork/exec, poll and waitpid.
 #include "tests/e2e/process.hpp"
 
+#include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -94,19 +95,41 @@ RunResult run_process(const std::vector<std::string>& argv, const std::string& i
     return {decode_status(raw), read_file(out_path), read_file(err_path)};
 }
 
-Process::Process(const std::vector<std::string>& argv) {
-    int pipe_fds[2];
-    if (::pipe2(pipe_fds, O_CLOEXEC) != 0) {
+Process::Process(const std::vector<std::string>& argv, bool stdin_pipe) {
+    int out_fds[2];
+    int in_fds[2] = {-1, -1};
+    if (::pipe2(out_fds, O_CLOEXEC) != 0 || (stdin_pipe && ::pipe2(in_fds, O_CLOEXEC) != 0)) {
         throw std::runtime_error("pipe failed");
     }
-    const int null_fd = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+    const int in_fd = stdin_pipe ? in_fds[0] : ::open("/dev/null", O_RDONLY | O_CLOEXEC);
     const fs::path err_path = m_dir.path() / "stderr";
     const int err_fd = ::open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    m_pid = spawn(argv, null_fd, pipe_fds[1], err_fd);
-    ::close(pipe_fds[1]);
-    ::close(null_fd);
+    m_pid = spawn(argv, in_fd, out_fds[1], err_fd);
+    ::close(out_fds[1]);
+    ::close(in_fd);
     ::close(err_fd);
-    m_stdout = pipe_fds[0];
+    m_stdout = out_fds[0];
+    m_stdin = in_fds[1];
+}
+
+void Process::write_input(const std::string& data) {
+    // A process that stopped reading must fail the test, not kill it with SIGPIPE.
+    static const bool k_ignore_sigpipe = (std::signal(SIGPIPE, SIG_IGN), true);
+    (void)k_ignore_sigpipe;
+    for (std::size_t done = 0; done < data.size() && m_stdin >= 0;) {
+        const ssize_t n = ::write(m_stdin, data.data() + done, data.size() - done);
+        if (n <= 0) {
+            break;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+void Process::close_input() {
+    if (m_stdin >= 0) {
+        ::close(m_stdin);
+        m_stdin = -1;
+    }
 }
 
 Process::~Process() {
@@ -118,6 +141,7 @@ Process::~Process() {
     if (m_stdout >= 0) {
         ::close(m_stdout);
     }
+    close_input();
 }
 
 std::optional<std::string> Process::read_line(std::chrono::milliseconds timeout) {
@@ -170,6 +194,19 @@ std::optional<int> Process::wait(std::chrono::milliseconds timeout) {
 
 std::string Process::error_output() const {
     return read_file(m_dir.path() / "stderr");
+}
+
+RunResult index_into(const fs::path& db, const std::vector<std::string>& sources,
+                     const std::vector<std::string>& flags, const std::string& input) {
+    std::vector<std::string> argv{binary("depeches-indexer"), "--db", db.string(), "--json"};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.insert(argv.end(), sources.begin(), sources.end());
+    return run_process(argv, input);
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+    fs::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary) << content;
 }
 
 std::string binary(const std::string& name) {

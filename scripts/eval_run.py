@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Implementation of scripts/eval.sh (see there). Standard library only.
+
+The documents of a set are its corpus.jsonl.xz, or, for the OrangeSum sets, the shared
+orangesum-corpus-body.jsonl.xz beside them (body only: the headlines and abstracts are the
+queries). The index is kept in eval-results/index/<corpus>/ and brought up to date by an
+incremental run (rebuilt with --full when the analysis version changed).
+"""
+import argparse
+import http.client
+import json
+import lzma
+import os
+import subprocess
+import sys
+import threading
+import urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def corpus_of(set_dir):
+    own = os.path.join(set_dir, "corpus.jsonl.xz")
+    return own if os.path.exists(own) else os.path.join(os.path.dirname(set_dir),
+                                                        "orangesum-corpus-body.jsonl.xz")
+
+
+def build_index(bin_dir, corpus, db):
+    indexer = os.path.join(bin_dir, "depeches-indexer")
+    for flags in ([], ["--full"]):
+        with lzma.open(corpus, "rb") as feed:
+            proc = subprocess.run([indexer, "--db", db, "--no-progress", *flags, "-"],
+                                  stdin=feed, capture_output=True, text=True)
+        if proc.returncode in (0, 3):
+            print(proc.stderr.strip().splitlines()[-1], file=sys.stderr)
+            return
+        if "--full" not in proc.stderr:
+            break
+    raise SystemExit("indexing failed: " + proc.stderr[-2000:])
+
+
+def run_queries(bin_dir, db, queries, extra, threads=2, depth=100):
+    daemon = subprocess.Popen([os.path.join(bin_dir, "depeches-searchd"), "--db", db,
+                               "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        port = int(daemon.stdout.readline().strip().rsplit(":", 1)[1])
+        results = {}
+        todo = list(queries)
+        lock = threading.Lock()
+
+        def worker():
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            while True:
+                with lock:
+                    if not todo:
+                        return
+                    qid, text = todo.pop()
+                conn.request("GET", "/api/v1/search?snippet=0&limit=%d&q=%s%s"
+                             % (depth, urllib.parse.quote(text), extra))
+                res = conn.getresponse()
+                body = json.loads(res.read())
+                if res.status != 200:
+                    raise SystemExit("%s: HTTP %d %s" % (qid, res.status, body))
+                with lock:
+                    results[qid] = [(h["id"], h["score"]) for h in body["hits"]]
+        pool = [threading.Thread(target=worker) for _ in range(threads)]
+        for t in pool:
+            t.start()
+        for t in pool:
+            t.join()
+        return results
+    finally:
+        daemon.terminate()
+        daemon.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("set")
+    parser.add_argument("--op", choices=["and", "or"])
+    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
+    parser.add_argument("--eval-dir", default=os.environ.get(
+        "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
+    parser.add_argument("--bench-dir", default=os.environ.get(
+        "BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
+    args = parser.parse_args()
+    set_dir = args.set if os.path.isdir(args.set) else os.path.join(args.eval_dir, args.set)
+    name = os.path.basename(os.path.normpath(set_dir))
+    corpus = corpus_of(set_dir)
+    out_dir = os.path.join(ROOT, "eval-results")
+    db = os.path.join(out_dir, "index", os.path.basename(corpus).split(".")[0])
+    os.makedirs(os.path.dirname(db), exist_ok=True)
+    build_index(args.bin, corpus, db)
+
+    with open(os.path.join(set_dir, "queries.tsv"), encoding="utf-8") as f:
+        queries = [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]
+    results = run_queries(args.bin, db, queries, "&op=" + args.op if args.op else "")
+    run_path = os.path.join(out_dir, name + ".trec")
+    with open(run_path, "w", encoding="utf-8") as f:
+        for qid, _ in queries:
+            for rank, (doc, score) in enumerate(results.get(qid, []), 1):
+                f.write("%s Q0 %s %d %.9g depeches\n" % (qid, doc, rank, score))
+    scores = subprocess.run([sys.executable, os.path.join(args.bench_dir, "scripts", "eval.py"),
+                             os.path.join(set_dir, "qrels.txt"), run_path],
+                            capture_output=True, text=True, check=True).stdout
+    metrics = dict(line.split("\t") for line in scores.strip().splitlines())
+    print("%-26s MRR@10 %s  nDCG@10 %s  Recall@100 %s  (%s queries)"
+          % (name, metrics["MRR@10"], metrics["nDCG@10"], metrics["Recall@100"],
+             metrics["queries"]))
+
+
+if __name__ == "__main__":
+    main()
