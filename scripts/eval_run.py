@@ -27,10 +27,12 @@ def corpus_of(set_dir):
 
 def build_index(bin_dir, corpus, db):
     indexer = os.path.join(bin_dir, "depeches-indexer")
+    with lzma.open(corpus, "rb") as f:
+        feed = f.read()
     for flags in ([], ["--full"]):
-        with lzma.open(corpus, "rb") as feed:
-            proc = subprocess.run([indexer, "--db", db, "--no-progress", *flags, "-"],
-                                  stdin=feed, capture_output=True, text=True)
+        proc = subprocess.run([indexer, "--db", db, "--no-progress", *flags, "-"],
+                              input=feed, capture_output=True)
+        proc.stderr = proc.stderr.decode("utf-8", "replace")
         if proc.returncode in (0, 3):
             print(proc.stderr.strip().splitlines()[-1], file=sys.stderr)
             return
@@ -89,7 +91,9 @@ def main():
     name = os.path.basename(os.path.normpath(set_dir))
     corpus = corpus_of(set_dir)
     out_dir = os.path.join(ROOT, "eval-results")
-    db = os.path.join(out_dir, "index", os.path.basename(corpus).split(".")[0])
+    shared = not os.path.exists(os.path.join(set_dir, "corpus.jsonl.xz"))
+    db = os.path.join(out_dir, "index",
+                      os.path.basename(corpus).split(".")[0] if shared else name)
     os.makedirs(os.path.dirname(db), exist_ok=True)
     build_index(args.bin, corpus, db)
 

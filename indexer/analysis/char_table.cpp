@@ -40,6 +40,7 @@ constexpr std::array<std::pair<char32_t, std::string_view>, 12> k_extra_folds{{
 struct IcuNormalizers {
     const icu::Normalizer2* nfkc_casefold = nullptr;
     const icu::Normalizer2* nfd = nullptr;
+    const icu::Normalizer2* nfc = nullptr;
 };
 
 const IcuNormalizers& normalizers() {
@@ -48,6 +49,7 @@ const IcuNormalizers& normalizers() {
         IcuNormalizers n;
         n.nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
         n.nfd = icu::Normalizer2::getNFDInstance(status);
+        n.nfc = icu::Normalizer2::getNFCInstance(status);
         if (U_FAILURE(status)) {
             // Without ICU's data nothing can be analysed; this is a broken installation.
             throw std::runtime_error("ICU normalizers unavailable: " +
@@ -135,6 +137,18 @@ std::string fold_with_icu(char32_t cp) {
     return out;
 }
 
+/// Case-folds one code point with ICU, accents kept; the result is UTF-8.
+std::string lower_with_icu(char32_t cp) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString folded = normalizers().nfkc_casefold->normalize(
+        icu::UnicodeString(static_cast<UChar32>(cp)), status);
+    std::string out;
+    if (U_SUCCESS(status)) {
+        folded.toUTF8String(out);
+    }
+    return out;
+}
+
 bool groups_digits(char32_t cp) {
     return cp == U' ' || cp == U'\u00A0' || cp == U'\u202F' || cp == U'\u2009';
 }
@@ -142,6 +156,7 @@ bool groups_digits(char32_t cp) {
 struct TableEntry {
     CharClass cls = CharClass::separator;
     std::string fold;
+    std::string lower;
 };
 
 const std::vector<TableEntry>& table() {
@@ -152,9 +167,11 @@ const std::vector<TableEntry>& table() {
             if (cp < 0x80) {
                 const auto ascii = static_cast<char>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp);
                 t[cp].fold.assign(1, ascii);
+                t[cp].lower = t[cp].fold;
             } else if (t[cp].cls == CharClass::letter || t[cp].cls == CharClass::digit ||
                        t[cp].cls == CharClass::mark) {
                 t[cp].fold = fold_with_icu(cp);
+                t[cp].lower = lower_with_icu(cp);
             }
         }
         return t;
@@ -167,7 +184,7 @@ const std::vector<TableEntry>& table() {
 CharInfo char_info(char32_t code_point) {
     if (code_point < k_table_size) {
         const TableEntry& entry = table()[code_point];
-        return {entry.cls, groups_digits(code_point), entry.fold};
+        return {entry.cls, groups_digits(code_point), entry.fold, entry.lower};
     }
     // Rare in French text: CJK, emoji, supplementary planes. Cached per thread, bounded.
     thread_local std::unordered_map<char32_t, TableEntry> cache;
@@ -176,13 +193,28 @@ CharInfo char_info(char32_t code_point) {
         if (cache.size() > 65536) {
             cache.clear();
         }
-        TableEntry entry{classify(code_point), {}};
+        TableEntry entry{classify(code_point), {}, {}};
         if (entry.cls == CharClass::letter || entry.cls == CharClass::digit) {
             entry.fold = fold_with_icu(code_point);
+            entry.lower = lower_with_icu(code_point);
         }
         it = cache.emplace(code_point, std::move(entry)).first;
     }
-    return {it->second.cls, groups_digits(code_point), it->second.fold};
+    return {it->second.cls, groups_digits(code_point), it->second.fold, it->second.lower};
+}
+
+std::string compose(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString composed =
+        normalizers().nfc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                         text.data(), static_cast<int32_t>(text.size()))),
+                                     status);
+    std::string out;
+    if (U_FAILURE(status)) {
+        return std::string(text);
+    }
+    composed.toUTF8String(out);
+    return out;
 }
 
 } // namespace depeches::analysis

@@ -27,7 +27,12 @@ struct CharInfo {
     bool groups_digits;    ///< a space that may separate thousands (U+0020, U+00A0, U+202F, U+2009)
     std::string_view fold; ///< folded UTF-8 (lower case, accents removed, œ→oe); may be empty;
                            ///< valid until the next char_info call on the same thread
+    std::string_view lower; ///< NFKC case-folded UTF-8, accents kept ("É" → "é"); same validity
 };
+
+/// Canonical composition (NFC) of `text`: "e" + U+0301 becomes "é". For the rare words whose
+/// lower-case form was built from decomposed input.
+std::string compose(std::string_view text);
 
 /// Classifies and folds `code_point`. Thread-safe; the table for code points below U+3000 is
 /// built from ICU on first use (NFKC case folding, then canonical decomposition without marks),

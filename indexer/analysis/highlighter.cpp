@@ -182,7 +182,7 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
     // The term of every token, and the tokens of each position as linked lists (a compound's
     // whole shares its first part's position), for phrase matching.
     constexpr std::size_t k_end = static_cast<std::size_t>(-1);
-    // A stem keeps its word's first letter: only tokens starting like a query term are stemmed.
+    // A term keeps its word's first letter: only tokens starting like a query term are stemmed.
     std::bitset<256> first_bytes;
     const auto note_first = [&first_bytes](const std::string& term) {
         if (!term.empty()) {
@@ -193,7 +193,9 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
         note_first(term);
     }
     for (const auto& phrase : query.phrases) {
-        std::for_each(phrase.begin(), phrase.end(), note_first);
+        for (const TermChoice& choice : phrase) {
+            std::for_each(choice.begin(), choice.end(), note_first);
+        }
     }
     std::for_each(query.prefixes.begin(), query.prefixes.end(), note_first);
     std::vector<std::string> terms(m_tokens.size());
@@ -202,7 +204,7 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const std::string& form = m_tokens[i].form;
         if (!form.empty() && first_bytes.test(static_cast<unsigned char>(form[0]))) {
-            terms[i] = m_analyzer.term(form);
+            terms[i] = m_analyzer.term(m_tokens[i]);
         }
         const auto it = query.terms.find(terms[i]);
         if (it != query.terms.end()) {
@@ -222,10 +224,13 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
         next_at[i] = first_at[position];
         first_at[position] = i;
     }
-    const auto find_at = [&](std::size_t position, const std::string& term) {
+    const auto is_one_of = [](const std::string& term, const TermChoice& choice) {
+        return std::find(choice.begin(), choice.end(), term) != choice.end();
+    };
+    const auto find_at = [&](std::size_t position, const TermChoice& choice) {
         for (std::size_t k = position < first_at.size() ? first_at[position] : k_end; k != k_end;
              k = next_at[k]) {
-            if (terms[k] == term) {
+            if (is_one_of(terms[k], choice)) {
                 return k;
             }
         }
@@ -236,12 +241,15 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
             continue;
         }
         std::string key;
-        for (const auto& t : phrase) {
-            key += t + ' ';
+        for (const TermChoice& choice : phrase) {
+            for (const std::string& t : choice) {
+                key += t + '|';
+            }
+            key += ' ';
         }
         const std::size_t id = id_of(key);
         for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-            if (terms[i] != phrase.front()) {
+            if (!is_one_of(terms[i], phrase.front())) {
                 continue;
             }
             std::uint32_t end = m_tokens[i].end;

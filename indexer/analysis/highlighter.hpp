@@ -12,14 +12,17 @@
 
 namespace depeches::analysis {
 
+/// The terms one query word may stand for (several when typed without accents that matter).
+using TermChoice = std::vector<std::string>;
+
 /// What to mark: terms as the analyzer makes them (stems), not as the user typed them.
 struct HighlightTerms {
     /// Terms marked wherever they occur, with their weight (e.g. inverse document frequency)
     /// used to choose the passage that matches the most informative words.
     std::unordered_map<std::string, double> terms;
     /// Term sequences marked only where they occur in order at consecutive positions (quoted
-    /// phrases); their words, stop words included, are not marked elsewhere.
-    std::vector<std::vector<std::string>> phrases;
+    /// phrases, compounds); their words, stop words included, are not marked elsewhere.
+    std::vector<std::vector<TermChoice>> phrases;
     /// Term beginnings (from "évac*"): tokens whose term starts with one are marked.
     std::vector<std::string> prefixes;
 

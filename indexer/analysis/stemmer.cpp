@@ -1,26 +1,74 @@
-// Snowball French stemming through Xapian::Stem, cached.
+// Snowball French stemming through Xapian::Stem, on accented words, then folded; cached.
 #include "indexer/analysis/stemmer.hpp"
 
 #include <algorithm>
 
+#include "indexer/analysis/char_table.hpp"
+#include "indexer/analysis/utf8.hpp"
+
 namespace depeches::analysis {
+
+namespace {
+
+bool has_digit(std::string_view word) {
+    return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_ascii(std::string_view word) {
+    return std::all_of(word.begin(), word.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+}
+
+} // namespace
+
+std::string fold_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t pos = 0; pos < text.size();) {
+        const DecodedChar decoded = decode_utf8(text, pos);
+        const CharInfo info = char_info(decoded.code_point);
+        if (info.cls == CharClass::apostrophe) {
+            out += '\'';
+        } else if (!info.fold.empty()) {
+            out.append(info.fold);
+        } else if (decoded.code_point < 0x80) {
+            out += static_cast<char>(decoded.code_point);
+        }
+        pos += decoded.length;
+    }
+    return out;
+}
 
 Stemmer::Stemmer() : m_stem("french") {}
 
-const std::string& Stemmer::stem(std::string_view form) {
-    if (std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        m_scratch.assign(form);
-        return m_scratch;
-    }
-    m_scratch.assign(form);
-    auto it = m_cache.find(m_scratch);
-    if (it != m_cache.end()) {
+template <typename Make>
+const std::string& Stemmer::cached(std::unordered_map<std::string, std::string>& cache,
+                                   std::string_view word, Make&& make) {
+    m_scratch.assign(word);
+    const auto it = cache.find(m_scratch);
+    if (it != cache.end()) {
         return it->second;
     }
-    if (m_cache.size() >= k_max_cache_entries) {
-        m_cache.clear();
+    if (cache.size() >= k_max_cache_entries) {
+        cache.clear();
     }
-    return m_cache.emplace(m_scratch, m_stem(m_scratch)).first->second;
+    return cache.emplace(m_scratch, make(m_scratch)).first->second;
+}
+
+const std::string& Stemmer::term(std::string_view lower) {
+    return cached(m_terms, lower, [this](const std::string& word) {
+        if (has_digit(word)) {
+            return is_ascii(word) ? word : fold_text(word);
+        }
+        const std::string stem = m_stem(word);
+        return is_ascii(stem) ? stem : fold_text(stem);
+    });
+}
+
+const std::string& Stemmer::unaccented_term(std::string_view form) {
+    return cached(m_unaccented, form, [this](const std::string& word) {
+        return has_digit(word) ? word : m_stem(word);
+    });
 }
 
 } // namespace depeches::analysis

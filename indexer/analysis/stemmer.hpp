@@ -1,4 +1,5 @@
-// Snowball French stemming of folded forms, with a bounded cache (news text repeats its words).
+// Snowball French stemming of accented lower-case words, folded after stemming; cached (news
+// text repeats its words).
 #pragma once
 
 #include <string>
@@ -9,21 +10,37 @@
 
 namespace depeches::analysis {
 
-/// Stems folded French forms. Not thread-safe: one per thread (it owns a cache).
+/// Turns words into terms. Not thread-safe: one per thread (it owns a cache).
 class Stemmer {
 public:
     Stemmer();
 
-    /// The stem of `form` ("evacuations" → "evacu"). Forms with digits are returned unchanged.
-    /// The reference stays valid until the next call.
-    const std::string& stem(std::string_view form);
+    /// The term of a word given case-folded with its accents: Snowball French stems the
+    /// accented word (it needs the accents: "décès" and "dès" are not "dec" and "de"), then the
+    /// stem is folded ("évacuations" → "evacu", "décès" → "deces"). Words with digits are only
+    /// folded. The reference stays valid until the next call.
+    const std::string& term(std::string_view lower);
+
+    /// The term the same word would get if it had been written without accents: the stem of
+    /// its folded form ("deces" → "dec"). The reference stays valid until the next call.
+    const std::string& unaccented_term(std::string_view form);
 
 private:
     static constexpr std::size_t k_max_cache_entries = 200000;
 
+    /// Looks `word` up in `cache`, computing it with `make` on a miss.
+    template <typename Make>
+    const std::string& cached(std::unordered_map<std::string, std::string>& cache,
+                              std::string_view word, Make&& make);
+
     Xapian::Stem m_stem;
-    std::unordered_map<std::string, std::string> m_cache;
+    std::unordered_map<std::string, std::string> m_terms;
+    std::unordered_map<std::string, std::string> m_unaccented;
     std::string m_scratch;
 };
+
+/// `text` folded code point by code point (lower case, no accents, œ→oe), as the tokenizer
+/// folds words.
+std::string fold_text(std::string_view text);
 
 } // namespace depeches::analysis

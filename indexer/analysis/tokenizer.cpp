@@ -4,6 +4,9 @@
 // and words linked by hyphens become a compound.
 #include "indexer/analysis/tokenizer.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "indexer/analysis/char_table.hpp"
 #include "indexer/analysis/french.hpp"
 #include "indexer/analysis/utf8.hpp"
@@ -17,7 +20,9 @@ struct Atom {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     std::string form;        ///< folded
+    std::string lower;       ///< case-folded, accents kept
     std::uint32_t chars = 0; ///< letters and digits (marks and ignorables not counted)
+    bool has_mark = false;   ///< combining marks were met: `lower` needs composing
     bool has_letter = false;
     bool has_digit = false;
     [[nodiscard]] bool all_digits() const { return has_digit && !has_letter; }
@@ -30,6 +35,7 @@ enum class Link : std::uint8_t { none, apostrophe, hyphen, dot, comma, group_spa
 /// A word read from a chunk, before positions are given.
 struct Word {
     std::string form;
+    std::string lower;
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
     TokenKind kind = TokenKind::word;
@@ -67,8 +73,9 @@ private:
     std::size_t read_atom(std::size_t pos, Atom& atom) const {
         atom.begin = static_cast<std::uint32_t>(pos);
         atom.form.clear();
+        atom.lower.clear();
         atom.chars = 0;
-        atom.has_letter = atom.has_digit = false;
+        atom.has_letter = atom.has_digit = atom.has_mark = false;
         while (pos < m_text.size()) {
             const DecodedChar decoded = decode_utf8(m_text, pos);
             const CharInfo info = char_info(decoded.code_point);
@@ -81,9 +88,14 @@ private:
                 atom.has_digit |= info.cls == CharClass::digit;
             }
             atom.form.append(info.fold);
+            atom.lower.append(info.lower);
+            atom.has_mark |= info.cls == CharClass::mark;
             pos += decoded.length;
         }
         atom.end = static_cast<std::uint32_t>(pos);
+        if (atom.has_mark) {
+            atom.lower = compose(atom.lower);
+        }
         return pos;
     }
 
@@ -203,6 +215,7 @@ private:
             return k_elided;
         }
         word.form = atom.form;
+        word.lower = atom.lower;
         word.begin = atom.begin;
         word.end = atom.end;
         std::size_t j = i;
@@ -210,6 +223,8 @@ private:
             ++j;
             word.form += '\'';
             word.form += m_atoms[j].form;
+            word.lower += '\'';
+            word.lower += m_atoms[j].lower;
             word.end = m_atoms[j].end;
         }
         return j + 1;
@@ -235,6 +250,7 @@ private:
             word.form += m_atoms[j].form;
         }
         word.end = m_atoms[j].end;
+        word.lower = word.form; // digits have no case or accents
         return j + 1;
     }
 
@@ -244,9 +260,11 @@ private:
         word.begin = m_atoms[i].begin;
         std::size_t j = i;
         word.form = m_atoms[j].form;
+        word.lower = m_atoms[j].lower;
         while (link_after(j) == Link::dot && m_atoms[j + 1].single_letter()) {
             ++j;
             word.form += m_atoms[j].form;
+            word.lower += m_atoms[j].lower;
         }
         word.end = m_atoms[j].end;
         if (word.end < m_text.size() && m_text[word.end] == '.') {
@@ -271,31 +289,32 @@ std::uint32_t emit_words(const std::vector<Word>& words, std::vector<Token>& out
         }
         if (last == i) {
             if (words[i].form.size() <= k_max_form_bytes) {
-                out.push_back(
-                    {words[i].form, words[i].begin, words[i].end, position++, words[i].kind});
+                out.push_back({words[i].form, words[i].lower, words[i].begin, words[i].end,
+                               position++, words[i].kind});
             }
             ++i;
             continue;
         }
         const std::uint32_t first_position = position;
         std::string whole;
+        std::string whole_lower;
         bool all_numbers = true;
         for (std::size_t k = i; k <= last; ++k) {
             if (words[k].form.size() <= k_max_form_bytes) {
-                out.push_back({words[k].form, words[k].begin, words[k].end, position++,
-                               TokenKind::compound_part, static_cast<std::uint16_t>(k - i)});
+                out.push_back({words[k].form, words[k].lower, words[k].begin, words[k].end,
+                               position++, TokenKind::compound_part,
+                               static_cast<std::uint16_t>(k - i)});
             }
             all_numbers &= words[k].kind == TokenKind::number;
-            for (const char c : words[k].form) {
-                if (c != '\'') {
-                    whole += c;
-                }
-            }
+            std::copy_if(words[k].form.begin(), words[k].form.end(), std::back_inserter(whole),
+                         [](char c) { return c != '\''; });
+            std::copy_if(words[k].lower.begin(), words[k].lower.end(),
+                         std::back_inserter(whole_lower), [](char c) { return c != '\''; });
         }
         if (!all_numbers && last - i + 1 <= k_max_compound_parts &&
             whole.size() <= k_max_form_bytes) {
-            out.push_back({std::move(whole), words[i].begin, words[last].end, first_position,
-                           TokenKind::compound_whole});
+            out.push_back({std::move(whole), std::move(whole_lower), words[i].begin,
+                           words[last].end, first_position, TokenKind::compound_whole});
         }
         i = last + 1;
     }

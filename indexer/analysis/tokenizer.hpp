@@ -21,6 +21,7 @@ enum class TokenKind : std::uint8_t {
 /// One token: its folded form and the bytes of the original text it came from.
 struct Token {
     std::string form;       ///< folded, unstemmed, valid UTF-8 (may contain an inner apostrophe)
+    std::string lower;      ///< the same word case-folded with its accents (NFC), for stemming
     std::uint32_t begin;    ///< byte offset of the first byte in the original text
     std::uint32_t end;      ///< byte offset one past the last byte; elided articles are included
     std::uint32_t position; ///< word position, from 1; compound_whole repeats its first part's

@@ -64,9 +64,12 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
     m_tokens.clear();
     const Xapian::termpos next = m_analyzer.tokenize(text, m_tokens, first_position);
     for (const analysis::Token& token : m_tokens) {
-        const std::string& term = m_analyzer.term(token.form);
+        const std::string& term = m_analyzer.term(token);
         if (wdf > 0) {
             document.add_posting(term, token.position, wdf);
+        }
+        if (m_analyzer.accents_matter(token)) {
+            document.add_boolean_term(accent_term(token.form, term));
         }
         if (!prefix.empty()) {
             m_term.assign(prefix).append(term);

@@ -14,6 +14,9 @@
 //                         body, each after another gap
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
+//           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
+//                         that a query typed without accents finds it (boolean; see
+//                         Analyzer::accents_matter)
 //           O<origin>     the source file it came from, as an absolute path (boolean; cut to
 //                         fit Xapian's term length, the exact path is in k_slot_origin)
 //   values  k_slot_date   "YYYYMMDD", or empty when unknown (sorting, date ranges)
@@ -39,6 +42,8 @@ namespace depeches::index {
 inline constexpr std::string_view k_prefix_id = "Q";
 /// Prefix of title terms (Xapian's convention for subjects/titles).
 inline constexpr std::string_view k_prefix_title = "S";
+/// Prefix of accent terms: "V" + folded form + " " + the term of its accented spelling.
+inline constexpr std::string_view k_prefix_accents = "V";
 /// Prefix of the source-file term.
 inline constexpr std::string_view k_prefix_origin = "O";
 
@@ -76,6 +81,16 @@ inline constexpr std::string_view k_work_suffix = ".build";
 /// The id term of a dispatch id.
 inline std::string id_term(std::string_view id) {
     return std::string(k_prefix_id).append(id);
+}
+
+/// The accent term recording that `form`, written with accents, has the term `term`.
+inline std::string accent_term(std::string_view form, std::string_view term) {
+    return std::string(k_prefix_accents).append(form).append(1, ' ').append(term);
+}
+
+/// The prefix under which the accent terms of `form` are listed.
+inline std::string accent_prefix(std::string_view form) {
+    return std::string(k_prefix_accents).append(form).append(1, ' ');
 }
 
 /// The origin term of a source file path (cut to Xapian's term length limit).

@@ -31,18 +31,20 @@ struct Clause {
     bool stop_word = false; ///< a lone stop word: dropped from loose clauses when others exist
 };
 
+using analysis::TermChoice;
+
 /// One analysed word: a plain word, or a compound's parts and whole.
 struct Word {
-    std::vector<std::string> parts; ///< terms at consecutive positions
-    std::string whole;              ///< compound_whole term, if any
+    std::vector<TermChoice> parts; ///< at consecutive positions
+    TermChoice whole;              ///< the compound's joined form, if any
     bool stop_word = false;
 };
 
 class Parser {
 public:
-    Parser(analysis::Analyzer& analyzer, const std::vector<Lexeme>& lexemes, DefaultOperator op,
-           ParsedQuery& out)
-        : m_analyzer(analyzer), m_lexemes(lexemes), m_op(op), m_out(out) {}
+    Parser(analysis::Analyzer& analyzer, const AccentLookup& accents,
+           const std::vector<Lexeme>& lexemes, DefaultOperator op, ParsedQuery& out)
+        : m_analyzer(analyzer), m_accents(accents), m_lexemes(lexemes), m_op(op), m_out(out) {}
 
     Xapian::Query parse() {
         Xapian::Query query = parse_sequence();
@@ -153,29 +155,40 @@ private:
         }
     }
 
+    /// The terms a token stands for: its own, or, typed without accents, those of the
+    /// accented spellings the index knows.
+    TermChoice choice_of(const analysis::Token& token) {
+        if (token.lower == token.form && m_accents) {
+            TermChoice known = m_accents(token.form);
+            if (!known.empty()) {
+                return known;
+            }
+        }
+        return {m_analyzer.term(token)};
+    }
+
     std::vector<Word> analyse(std::string_view text) {
         m_tokens.clear();
         m_analyzer.tokenize(text, m_tokens);
         std::vector<Word> words;
         bool in_compound = false;
         for (const analysis::Token& token : m_tokens) {
-            const std::string& term = m_analyzer.term(token.form);
             switch (token.kind) {
             case analysis::TokenKind::compound_part:
                 if (token.part == 0 || !in_compound) {
                     words.emplace_back();
                     in_compound = true;
                 }
-                words.back().parts.push_back(term);
+                words.back().parts.push_back(choice_of(token));
                 break;
             case analysis::TokenKind::compound_whole:
                 if (in_compound) {
-                    words.back().whole = term;
+                    words.back().whole = choice_of(token);
                 }
                 in_compound = false;
                 break;
             default:
-                words.push_back({{term}, {}, analysis::is_stop_word(token.form)});
+                words.push_back({{choice_of(token)}, {}, analysis::is_stop_word(token.form)});
                 in_compound = false;
                 break;
             }
@@ -183,18 +196,34 @@ private:
         return words;
     }
 
-    /// A phrase query over `terms` (a term query when there is one).
-    static Xapian::Query phrase_query(const std::vector<std::string>& terms,
+    /// One word's query at query position `position`: its term, or the synonyms it stands for
+    /// (OR inside phrases, which Xapian's phrase matching accepts).
+    static Xapian::Query choice_query(const TermChoice& choice, const std::string& prefix,
+                                      Xapian::termpos position, bool in_phrase) {
+        if (choice.size() == 1) {
+            return {prefix + choice.front(), 1, position};
+        }
+        std::vector<Xapian::Query> terms;
+        for (const std::string& term : choice) {
+            terms.emplace_back(prefix + term, 1, position);
+        }
+        return {in_phrase ? Xapian::Query::OP_OR : Xapian::Query::OP_SYNONYM, terms.begin(),
+                terms.end()};
+    }
+
+    /// A phrase query over `parts` (a single word's query when there is one).
+    static Xapian::Query phrase_query(const std::vector<TermChoice>& parts,
                                       const std::string& prefix) {
-        std::vector<Xapian::Query> parts;
-        for (const std::string& term : terms) {
-            parts.emplace_back(prefix + term, 1, static_cast<Xapian::termpos>(parts.size() + 1));
-        }
         if (parts.size() == 1) {
-            return parts.front();
+            return choice_query(parts.front(), prefix, 1, false);
         }
-        return {Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                static_cast<Xapian::termcount>(parts.size())};
+        std::vector<Xapian::Query> queries;
+        for (const TermChoice& part : parts) {
+            queries.push_back(
+                choice_query(part, prefix, static_cast<Xapian::termpos>(queries.size() + 1), true));
+        }
+        return {Xapian::Query::OP_PHRASE, queries.begin(), queries.end(),
+                static_cast<Xapian::termcount>(queries.size())};
     }
 
     /// Loose words: a compound matches as a phrase of its parts or as its joined form.
@@ -203,11 +232,14 @@ private:
         for (const Word& word : analyse(text)) {
             Xapian::Query query = phrase_query(word.parts, prefix);
             if (!word.whole.empty()) {
-                query =
-                    Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(prefix + word.whole));
+                query = Xapian::Query(Xapian::Query::OP_OR, query,
+                                      choice_query(word.whole, prefix, 1, false));
             }
             if (!m_negated) {
                 note_word(word, prefix);
+                if (prefix.empty() && word.parts.size() == 1 && !word.stop_word) {
+                    m_out.sequence.push_back(word.parts.front());
+                }
             }
             clauses.push_back({std::move(query), Clause::Occur::loose, word.stop_word});
         }
@@ -215,7 +247,7 @@ private:
     }
 
     std::vector<Clause> phrase_clauses(const std::string& text, const std::string& prefix) {
-        std::vector<std::string> terms;
+        std::vector<TermChoice> terms;
         for (const Word& word : analyse(text)) {
             terms.insert(terms.end(), word.parts.begin(), word.parts.end());
         }
@@ -254,17 +286,21 @@ private:
 
     /// Records a searched word for highlighting and for the caller.
     void note_word(const Word& word, const std::string& prefix) {
-        for (const std::string& term : word.parts) {
-            m_out.positive_terms.push_back(prefix + term);
+        for (const TermChoice& part : word.parts) {
+            for (const std::string& term : part) {
+                m_out.positive_terms.push_back(prefix + term);
+            }
         }
         if (word.parts.size() > 1) {
             m_out.highlight.phrases.push_back(word.parts);
         } else if (!word.stop_word) {
-            m_out.highlight.terms.emplace(word.parts.front(), 1.0);
+            for (const std::string& term : word.parts.front()) {
+                m_out.highlight.terms.emplace(term, 1.0);
+            }
         }
-        if (!word.whole.empty()) {
-            m_out.positive_terms.push_back(prefix + word.whole);
-            m_out.highlight.terms.emplace(word.whole, 1.0);
+        for (const std::string& term : word.whole) {
+            m_out.positive_terms.push_back(prefix + term);
+            m_out.highlight.terms.emplace(term, 1.0);
         }
     }
 
@@ -314,6 +350,7 @@ private:
     }
 
     analysis::Analyzer& m_analyzer;
+    const AccentLookup& m_accents;
     const std::vector<Lexeme>& m_lexemes;
     DefaultOperator m_op;
     ParsedQuery& m_out;
@@ -328,7 +365,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) {
     ParsedQuery out;
     if (const auto lexemes = lex_query(text)) {
         try {
-            out.query = Parser(m_analyzer, *lexemes, op, out).parse();
+            out.query = Parser(m_analyzer, m_accents, *lexemes, op, out).parse();
             return out;
         } catch (const SyntaxError&) {
         }
@@ -337,7 +374,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) {
     ParsedQuery plain;
     plain.fallback = true;
     const std::vector<Lexeme> words{{LexemeKind::text, std::string(text), {}}};
-    plain.query = Parser(m_analyzer, words, op, plain).parse();
+    plain.query = Parser(m_analyzer, m_accents, words, op, plain).parse();
     return plain;
 }
 

@@ -15,6 +15,7 @@
 // parentheses, a dangling operator, a bad date) is searched as plain words.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,22 +35,33 @@ struct ParsedQuery {
     Xapian::Query query; ///< empty (MatchNothing) when the text had nothing to search for
     analysis::HighlightTerms highlight;      ///< what snippets mark (weights still 1)
     std::vector<std::string> positive_terms; ///< analysed terms searched for, in query order
+    /// The plain words searched for (not stop words, phrases, compounds or fields), in query
+    /// order: what proximity scoring looks for next to each other.
+    std::vector<analysis::TermChoice> sequence;
     std::string date_from;         ///< "YYYYMMDD" lower bound from date: in the query, or empty
     std::string date_to;           ///< "YYYYMMDD" upper bound from date: in the query, or empty
     bool fallback = false;         ///< the syntax was not valid: searched as plain words
     std::size_t loose_clauses = 0; ///< number of word clauses combined by the default operator
 };
 
+/// The terms of the index that a word typed without accents stands for (the accented
+/// spellings recorded by the indexer, see Analyzer::accents_matter); empty when none is known.
+using AccentLookup = std::function<std::vector<std::string>(std::string_view form)>;
+
 /// Parses queries. Not thread-safe (it uses an Analyzer): one per thread.
 class QueryParser {
 public:
-    explicit QueryParser(analysis::Analyzer& analyzer) : m_analyzer(analyzer) {}
+    /// `accents` restores the accents of words typed without them; without it, such words
+    /// get the term of their unaccented spelling.
+    explicit QueryParser(analysis::Analyzer& analyzer, AccentLookup accents = {})
+        : m_analyzer(analyzer), m_accents(std::move(accents)) {}
 
     /// Parses `text` (valid UTF-8) with `op` between juxtaposed clauses.
     ParsedQuery parse(std::string_view text, DefaultOperator op);
 
 private:
     analysis::Analyzer& m_analyzer;
+    AccentLookup m_accents;
 };
 
 } // namespace depeches::query

@@ -107,6 +107,16 @@ struct SearchService::Worker {
         }
     }
 
+    /// The terms of the accented spellings of `form` the index knows (see schema.hpp).
+    std::vector<std::string> accented_terms(std::string_view form) const {
+        const std::string prefix = index::accent_prefix(form);
+        std::vector<std::string> terms;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            terms.push_back((*it).substr(prefix.size()));
+        }
+        return terms;
+    }
+
     std::filesystem::path dir;
     StubIdentity stub;
     StubIdentity reported;
@@ -114,7 +124,8 @@ struct SearchService::Worker {
     Clock::time_point last_check;
     analysis::Analyzer analyzer;
     analysis::Highlighter highlighter{analyzer};
-    query::QueryParser parser{analyzer};
+    query::QueryParser parser{analyzer,
+                              [this](std::string_view form) { return accented_terms(form); }};
 };
 
 SearchService::SearchService(std::filesystem::path index_dir) : m_dir(std::move(index_dir)) {
@@ -145,15 +156,20 @@ namespace {
 
 /// Runs `f`, once more after reopening when the index changed under it; maps Xapian errors.
 template <typename Worker, typename F> auto with_retry(Worker& w, F&& f) {
-    try {
+    // A commit can discard the revision being read more than once in a burst of updates.
+    constexpr int k_attempts = 3;
+    for (int attempt = 1;; ++attempt) {
         try {
             return f();
-        } catch (const Xapian::DatabaseModifiedError&) {
+        } catch (const Xapian::DatabaseModifiedError& e) {
+            if (attempt == k_attempts) {
+                throw SearchError(ErrorCode::unavailable,
+                                  "index changing too fast: " + e.get_description());
+            }
             w.refresh(true);
-            return f();
+        } catch (const Xapian::Error& e) {
+            throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
         }
-    } catch (const Xapian::Error& e) {
-        throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
     }
 }
 
@@ -190,88 +206,111 @@ std::string body_of(const std::string& data) {
 
 } // namespace
 
-SearchResult SearchService::search(const SearchRequest& request) {
-    const auto start = Clock::now();
-    validate(request);
-    Worker& w = worker();
-    // With an operator, the words combine with it. By default every dispatch with any of the
-    // words matches, and those with all of them score their words twice (an AND_MAYBE boost):
-    // a short query gets what has every word first, a long one never comes back empty.
-    query::ParsedQuery parsed =
-        w.parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
-    Xapian::Query text_query = parsed.query;
-    if (!request.op && parsed.loose_clauses > 1) {
-        const query::ParsedQuery strict =
-            w.parser.parse(request.query, query::DefaultOperator::op_and);
-        text_query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parsed.query, strict.query);
-    }
-    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
-        text_query = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked
-    }
+namespace {
+
+/// A request turned into what Enquire runs.
+struct Plan {
+    query::ParsedQuery parsed; ///< the words, for highlighting
+    Xapian::Query query;       ///< words, operator strategy and date filter together
+};
+
+/// Adds the date range of the request and of the query's date: filter to `words`.
+Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
+                           const query::ParsedQuery& parsed) {
     std::string from = index::date_value(request.from);
     std::string to = index::date_value(request.to);
     if (!parsed.date_from.empty()) {
         from = std::max(from, parsed.date_from);
         to = to.empty() ? parsed.date_to : std::min(to, parsed.date_to);
     }
+    if (from.empty() && to.empty()) {
+        return words;
+    }
+    const Xapian::Query range =
+        to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, index::k_slot_date, from)
+                   : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::k_slot_date,
+                                   from.empty() ? std::string("0") : from, to);
+    return {Xapian::Query::OP_FILTER, words, range};
+}
 
+/// With an operator, the words combine with it. By default every dispatch with any of the
+/// words matches, and those with all of them score their words twice (an AND_MAYBE boost): a
+/// short query gets what has every word first, a long one never comes back empty.
+Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
+    Plan plan;
+    plan.parsed = parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
+    Xapian::Query words = plan.parsed.query;
+    if (!request.op && plan.parsed.loose_clauses > 1) {
+        const query::ParsedQuery strict =
+            parser.parse(request.query, query::DefaultOperator::op_and);
+        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, strict.query);
+    }
+    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+        words = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked
+    }
+    plan.query = filter_dates(words, request, plan.parsed);
+    return plan;
+}
+
+} // namespace
+
+SearchResult SearchService::search(const SearchRequest& request) {
+    const auto start = Clock::now();
+    validate(request);
+    Worker& w = worker();
     SearchResult result;
     result.op = !request.op ? "auto" : *request.op == query::DefaultOperator::op_and ? "and" : "or";
-    result.fallback = parsed.fallback;
-    const auto run = [&](const Xapian::Query& words) {
-        Xapian::Query q = words;
-        if (!from.empty() || !to.empty()) {
-            const Xapian::Query range =
-                to.empty() ? Xapian::Query(Xapian::Query::OP_VALUE_GE, index::k_slot_date, from)
-                           : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::k_slot_date,
-                                           from.empty() ? std::string("0") : from, to);
-            q = Xapian::Query(Xapian::Query::OP_FILTER, q, range);
-        }
+    // Everything that reads the index (the parser looks accents up in it) may meet a commit:
+    // with_retry runs it again on the reopened database.
+    with_retry(w, [&] {
+        Plan plan = plan_query(w.parser, request);
+        result.fallback = plan.parsed.fallback;
         Xapian::Enquire enquire(w.db);
-        enquire.set_query(q);
+        enquire.set_query(plan.query);
         if (request.sort == SearchRequest::Sort::date) {
             enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
         }
-        return enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                static_cast<Xapian::doccount>(request.limit), k_exact_total_up_to);
-    };
-
-    with_retry(w, [&] {
-        const Xapian::MSet mset = run(text_query);
+        const Xapian::MSet mset =
+            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                             static_cast<Xapian::doccount>(request.limit), k_exact_total_up_to);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (request.snippets) {
-            weigh_terms(w.db, parsed.highlight);
+            weigh_terms(w.db, plan.parsed.highlight);
         }
-        std::vector<Xapian::docid> ids;
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            ids.push_back(*it);
-        }
-        std::sort(ids.begin(), ids.end());
-        const auto rank_of = [&ids](Xapian::docid did) {
-            return static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), did) -
-                                            ids.begin());
-        };
-        const std::vector<std::string> shown = read_values(w.db, index::k_slot_hit, ids);
-        result.hits.clear();
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            index::HitFields fields = index::unpack_hit(shown[rank_of(*it)]);
-            Hit hit;
-            hit.id = std::move(fields.id);
-            hit.title = std::move(fields.title);
-            hit.date = std::move(fields.date);
-            hit.score = it.get_weight();
-            if (request.snippets) {
-                hit.snippet =
-                    w.highlighter.snippet(body_of(it.get_document().get_data()), parsed.highlight)
-                        .html;
-            }
-            result.hits.push_back(std::move(hit));
-        }
+        result.hits = hits_of(w, mset, request.snippets ? &plan.parsed.highlight : nullptr);
         return 0;
     });
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return result;
+}
+
+std::vector<Hit> SearchService::hits_of(Worker& w, const Xapian::MSet& mset,
+                                        const analysis::HighlightTerms* highlight) {
+    // What a hit shows is read for all hits at once, in docid order, from one value stream.
+    std::vector<Xapian::docid> ids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ids.push_back(*it);
+    }
+    std::sort(ids.begin(), ids.end());
+    const std::vector<std::string> shown = read_values(w.db, index::k_slot_hit, ids);
+    std::vector<Hit> hits;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        const auto k =
+            static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), *it) - ids.begin());
+        index::HitFields fields = index::unpack_hit(shown[k]);
+        Hit hit{std::move(fields.id),
+                std::move(fields.title),
+                std::move(fields.date),
+                it.get_weight(),
+                {}};
+        if (highlight != nullptr) {
+            hit.snippet =
+                w.highlighter.snippet(body_of(it.get_document().get_data()), *highlight).html;
+        }
+        hits.push_back(std::move(hit));
+    }
+    return hits;
 }
 
 DispatchResult SearchService::dispatch(const std::string& id, const std::string& query) {

@@ -13,6 +13,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include <xapian.h>
+
+#include "indexer/analysis/highlighter.hpp"
 #include "searchd/query/query_parser.hpp"
 
 namespace depeches::search {
@@ -87,6 +90,9 @@ private:
     struct Worker;
     /// This thread's worker, up to date with the index. Throws SearchError.
     Worker& worker();
+    /// The hits of `mset`, with snippets for `highlight` when not null.
+    static std::vector<Hit> hits_of(Worker& w, const Xapian::MSet& mset,
+                                    const analysis::HighlightTerms* highlight);
 
     std::filesystem::path m_dir;
     std::mutex m_mutex;

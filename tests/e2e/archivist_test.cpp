@@ -70,11 +70,21 @@ public:
         return {res->status, json::parse(res->body, nullptr, false)};
     }
 
-    /// Number of hits for `query` (-1 on a failed request).
-    long total(const std::string& query) const {
-        const auto [status, body] = get("/api/v1/search?snippet=0&op=and&q=" + query);
-        return status == 200 ? body.value("total", -1L) : -1;
+    /// Number of hits for `query` (-1 on a failed request), on a new connection or `client`.
+    long total(const std::string& query, httplib::Client* client = nullptr) const {
+        const std::string path = "/api/v1/search?snippet=0&op=and&q=" + query;
+        if (client == nullptr) {
+            const auto [status, body] = get(path);
+            return status == 200 ? body.value("total", -1L) : -1;
+        }
+        const httplib::Result res = client->Get(path);
+        if (!res || res->status != 200) {
+            return -1;
+        }
+        return json::parse(res->body, nullptr, false).value("total", -1L);
     }
+
+    [[nodiscard]] int port() const { return m_port; }
 
     /// Waits until `total(query) == expected`; the time it took, or nothing after 10 s.
     std::optional<std::chrono::milliseconds> wait_for(const std::string& query,
@@ -95,15 +105,19 @@ private:
     int m_port = 0;
 };
 
-/// Queries without pause on other threads, counting every failed answer.
+/// Queries without pause on other threads, each over one keep-alive connection as a real
+/// client would, counting every failed answer.
 class Load {
 public:
     Load(const Daemon& daemon, std::string query, std::set<long> allowed_totals)
         : m_daemon(daemon), m_query(std::move(query)), m_allowed(std::move(allowed_totals)) {
         for (int i = 0; i < 2; ++i) {
             m_threads.emplace_back([this] {
+                httplib::Client client("127.0.0.1", m_daemon.port());
+                client.set_keep_alive(true);
+                client.set_read_timeout(10, 0);
                 while (!m_stop) {
-                    const long total = m_daemon.total(m_query);
+                    const long total = m_daemon.total(m_query, &client);
                     ++m_requests;
                     if (total < 0) {
                         ++m_failed;

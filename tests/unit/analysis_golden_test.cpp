@@ -32,8 +32,8 @@ std::string describe_tokens(const std::string& text) {
     std::ostringstream out;
     for (const Token& token : tokens) {
         out << token.position << '\t' << k_kind_names[static_cast<int>(token.kind)] << '\t'
-            << analyzer.term(token.form) << '\t'
-            << text.substr(token.begin, token.end - token.begin) << '\n';
+            << analyzer.term(token) << '\t' << text.substr(token.begin, token.end - token.begin)
+            << '\n';
     }
     return out.str();
 }

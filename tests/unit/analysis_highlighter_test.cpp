@@ -13,7 +13,13 @@ HighlightTerms terms_of(std::initializer_list<const char*> terms,
     for (const char* t : terms) {
         out.terms.emplace(t, 1.0);
     }
-    out.phrases = std::move(phrases);
+    for (const auto& phrase : phrases) {
+        std::vector<TermChoice> choices;
+        for (const std::string& term : phrase) {
+            choices.push_back({term});
+        }
+        out.phrases.push_back(std::move(choices));
+    }
     return out;
 }
 

@@ -45,7 +45,7 @@ TEST(QueryParser, DropsLoneStopWordsUnlessNothingElseIsLeft) {
 
 TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
     expect_queries({
-        {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu))", ""},
+        {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu@1))", ""},
         {"\"cessez le feu\"", "Query((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3))", ""},
         {"\"cessez-le-feu\"", "Query((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3))", ""},
         {"«\u00A0armée syrienne\u00A0»", "Query((arme@1 PHRASE 2 syrien@2))", ""},
@@ -124,7 +124,8 @@ TEST(QueryParser, CollectsWhatToHighlight) {
     EXPECT_EQ(parsed.highlight.terms.count("russ"), 0U); // excluded words are not marked
     EXPECT_EQ(parsed.highlight.terms.count("de"), 0U);   // nor lone stop words
     ASSERT_EQ(parsed.highlight.phrases.size(), 1U);
-    EXPECT_EQ(parsed.highlight.phrases[0], (std::vector<std::string>{"cess", "le", "feu"}));
+    EXPECT_EQ(parsed.highlight.phrases[0],
+              (std::vector<analysis::TermChoice>{{"cess"}, {"le"}, {"feu"}}));
     EXPECT_EQ(parsed.highlight.prefixes, std::vector<std::string>{"evac"});
 }
 
