@@ -1,16 +1,21 @@
 // Dépêches web page: search form, results, pagination and dispatch view over /api/v1.
-// The URL is the state (?q=&offset=&sort= for results, plus &id= for an open dispatch), so
-// back/forward and shared links work. Text from the API is only ever inserted as text nodes:
-// the one markup we accept is the <mark> of highlighted strings, parsed by parseHighlighted().
+// The URL is the state (?q=&offset=&sort= for results, &correct=0 to search a query exactly as
+// typed, plus &id= for an open dispatch), so back/forward and shared links work. Text from the
+// API is only ever inserted as text nodes: the one markup we accept is the <mark> of highlighted
+// strings, parsed by parseHighlighted(). Search-as-you-type lives in suggest.js.
+
+import { attachSuggestions } from './suggest.js';
 
 const API = '/api/v1';
 const PAGE_SIZE = 10;
 const LOADING_DELAY_MS = 200; // below this, no "loading" flicker
 const CACHE_SIZE = 30;
+const SUGGEST_LIMIT = 8;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
     form: $('search-form'), q: $('q'), sort: $('sort'), sortBox: $('sort-box'),
+    listbox: $('q-listbox'), suggestStatus: $('suggest-status'),
     status: $('status'), error: $('error'), main: $('main'), homeLink: $('home-link'),
     welcome: $('welcome'), docCount: $('doc-count'),
     resultsView: $('results-view'), resultsTitle: $('results-title'), suggestion: $('suggestion'),
@@ -202,7 +207,10 @@ function describeError(err, what) {
 // ---------------------------------------------------------------------------------------------
 // State and navigation
 
-/** The page state read from a URL: {q, offset, sort, id}. */
+/**
+ * The page state read from a URL: {q, offset, sort, correct, id}. `correct` is false when the
+ * reader asked for the query exactly as typed (no spelling correction by the server).
+ */
 function readState(url = location) {
     const p = new URLSearchParams(url.search);
     const offset = Number.parseInt(p.get('offset') ?? '0', 10);
@@ -210,15 +218,17 @@ function readState(url = location) {
         q: (p.get('q') ?? '').trim(),
         offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
         sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+        correct: p.get('correct') !== '0',
         id: p.get('id') || null,
     };
 }
 
-function urlFor({ q, offset = 0, sort = 'relevance', id = null }) {
+function urlFor({ q, offset = 0, sort = 'relevance', correct = true, id = null }) {
     const p = new URLSearchParams();
     if (q) p.set('q', q);
     if (offset > 0) p.set('offset', String(offset));
     if (sort !== 'relevance') p.set('sort', sort);
+    if (correct === false) p.set('correct', '0');
     if (id) p.set('id', id);
     const search = p.toString();
     return location.pathname + (search ? `?${search}` : '');
@@ -228,6 +238,17 @@ let current = readState();
 let renderToken = 0;
 let inflight = null; // AbortController of the pending request
 const searchCache = new Map();
+// Query → the correction the server searched instead, so an opened dispatch highlights its words.
+const corrections = new Map();
+
+const suggestions = attachSuggestions({
+    input: ui.q, listbox: ui.listbox, announcer: ui.suggestStatus,
+    load: (q, signal) => {
+        const params = new URLSearchParams({ q, limit: String(SUGGEST_LIMIT) });
+        return getJSON(`${API}/suggest?${params}`, signal);
+    },
+    onPick: () => ui.form.requestSubmit(),
+});
 
 /** Goes to a new state: pushes (or replaces) a history entry and renders it. */
 function navigate(state, { replace = false, fromResults = false, ...options } = {}) {
@@ -243,6 +264,7 @@ function navigate(state, { replace = false, fromResults = false, ...options } = 
 function render(state, options = {}) {
     const previous = current;
     current = state;
+    suggestions.cancel();
     ui.q.value = state.q;
     ui.sort.value = state.sort;
     // Coming back from a dispatch: focus its link again, so keyboard users keep their place.
@@ -337,13 +359,14 @@ async function showHome(state, options, { token, signal }) {
 }
 
 async function showResults(state, options, { token, signal }) {
-    const key = JSON.stringify([state.q, state.offset, state.sort]);
+    const key = JSON.stringify([state.q, state.offset, state.sort, state.correct]);
     document.title = `${state.q} — Dépêches`;
     let data = searchCache.get(key);
     if (!data) {
         const params = new URLSearchParams({
             q: state.q, limit: String(PAGE_SIZE), offset: String(state.offset), sort: state.sort,
         });
+        if (!state.correct) params.set('correct', '0');
         const stopLoading = showLoadingLater('Recherche en cours…');
         try {
             data = await getJSON(`${API}/search?${params}`, signal);
@@ -358,6 +381,9 @@ async function showResults(state, options, { token, signal }) {
         searchCache.set(key, data);
         if (searchCache.size > CACHE_SIZE) searchCache.delete(searchCache.keys().next().value);
     }
+    const correction = correctionOf(data);
+    if (state.correct && correction) corrections.set(state.q, correction);
+    else corrections.delete(state.q);
     renderResults(state, data);
     window.scrollTo(0, options.scrollY ?? 0);
     focusAfterResults(options);
@@ -420,14 +446,27 @@ function renderHit(state, hit) {
     return item;
 }
 
+/** The spelling the server searched instead of the query (`corrected`), or null. */
+function correctionOf(data) {
+    const suggestion = typeof data.suggestion === 'string' ? data.suggestion.trim() : '';
+    return data.corrected === true && suggestion ? suggestion : null;
+}
+
+/**
+ * "Did you mean": when the server searched a corrected spelling, says so and links to the query
+ * as typed (correct=0); when it only proposes one, links to it.
+ */
 function renderSuggestion(state, data) {
     const suggestion = typeof data.suggestion === 'string' ? data.suggestion.trim() : '';
     ui.suggestion.replaceChildren();
-    ui.suggestion.hidden = !suggestion;
-    if (!suggestion) return;
+    ui.suggestion.hidden = !suggestion || suggestion === state.q;
+    if (ui.suggestion.hidden) return;
     if (data.corrected === true) {
+        const target = { q: state.q, offset: 0, sort: state.sort, correct: false };
+        const link = make('a', { href: urlFor(target), text: quoted(state.q) });
+        link.addEventListener('click', (e) => followLink(e, target));
         ui.suggestion.append(`Résultats pour «${NBSP}`, make('strong', { text: suggestion }),
-            `${NBSP}», la recherche ${quoted(state.q)} ne donnant rien.`);
+            `${NBSP}». `, make('span', { class: 'nowrap' }, 'Rechercher plutôt ', link));
         return;
     }
     const target = { q: suggestion, offset: 0, sort: state.sort };
@@ -501,8 +540,10 @@ function renderPagination(state, total, pageSize) {
 }
 
 async function showDispatch(state, options, { token, signal }) {
+    // Highlight the words the results were found with: the corrected spelling, if any.
+    const words = (state.correct && corrections.get(state.q)) || state.q;
     const url = `${API}/dispatches/${encodeURIComponent(state.id)}`
-        + (state.q ? `?${new URLSearchParams({ q: state.q })}` : '');
+        + (words ? `?${new URLSearchParams({ q: words })}` : '');
     const stopLoading = showLoadingLater('Chargement de la dépêche…');
     let doc;
     try {
@@ -591,6 +632,7 @@ ui.form.addEventListener('submit', (event) => {
         ui.q.focus();
         return;
     }
+    suggestions.cancel();
     // On touch screens, close the keyboard so the results are visible.
     if (window.matchMedia('(pointer: coarse)').matches) ui.q.blur();
     searchCache.clear(); // a fresh search shows fresh results
@@ -599,7 +641,9 @@ ui.form.addEventListener('submit', (event) => {
 
 ui.sort.addEventListener('change', () => {
     const q = current.q || ui.q.value.trim();
-    if (q) navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance' }, { focus: 'none' });
+    const correct = q === current.q ? current.correct : true;
+    const sort = ui.sort.value === 'date' ? 'date' : 'relevance';
+    if (q) navigate({ q, offset: 0, sort, correct }, { focus: 'none' });
 });
 
 ui.back.addEventListener('click', closeDispatch);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/analysis/word_spans.hpp"
 #include "indexer/index/schema.hpp"
 
 namespace depeches::index {
@@ -76,7 +77,31 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
             document.add_posting(m_term, token.position);
         }
     }
+    add_vocabulary(document, text, prefix == k_prefix_title);
     return next;
+}
+
+void DocumentBuilder::add_vocabulary(Xapian::Document& document, std::string_view text,
+                                     bool headline) {
+    const auto add = [&document](std::string_view prefix, const std::string& entry) {
+        if (!entry.empty() && entry.size() <= k_max_vocabulary_bytes) {
+            document.add_boolean_term(std::string(prefix).append(entry));
+        }
+    };
+    for (const analysis::Token& token : m_tokens) {
+        if (token.kind != analysis::TokenKind::compound_whole &&
+            token.kind != analysis::TokenKind::number && token.lower.size() > 1) {
+            add(k_prefix_word, token.lower);
+        }
+    }
+    if (headline) {
+        for (const std::string& phrase : analysis::headline_phrases(text, m_tokens)) {
+            add(k_prefix_phrase, phrase);
+        }
+    }
+    for (const auto& [acronym, full_name] : analysis::find_acronyms(text, m_tokens)) {
+        add(k_prefix_acronym, acronym + ' ' + full_name);
+    }
 }
 
 StoredForm stored_form(const ingest::Dispatch& dispatch, const std::string& origin_path) {

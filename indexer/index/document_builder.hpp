@@ -46,6 +46,9 @@ private:
     Xapian::termpos index_field(Xapian::Document& document, std::string_view text,
                                 Xapian::termpos first_position, Xapian::termcount wdf,
                                 std::string_view prefix);
+    /// Adds the vocabulary terms of the field just tokenized (words, acronyms, and phrases
+    /// when it is a `headline`): see schema.hpp.
+    void add_vocabulary(Xapian::Document& document, std::string_view text, bool headline);
 
     analysis::Analyzer m_analyzer;
     std::vector<analysis::Token> m_tokens; ///< scratch, reused

@@ -17,6 +17,13 @@
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
 //                         that a query typed without accents finds it (boolean; see
 //                         Analyzer::accents_matter)
+//           W<word>       every word as written, lower case with its accents ("négociations"):
+//                         the vocabulary for spelling suggestions, typo tolerance and
+//                         completions (boolean; its term frequency counts dispatches)
+//           H<phrase>     a headline phrase of 2 to 3 words ("état islamique"), for
+//                         completions (boolean; see analysis::headline_phrases)
+//           A<acronym> <full name>  an acronym the text defines ("Aosdh observatoire syrien des
+//                         droits de l'homme"), for synonyms (boolean; see find_acronyms)
 //           O<origin>     the source file it came from, as an absolute path (boolean; cut to
 //                         fit Xapian's term length, the exact path is in k_slot_origin)
 //   values  k_slot_date   "YYYYMMDD", or empty when unknown (sorting, date ranges)
@@ -31,6 +38,7 @@
 //   metadata k_meta_analysis_version, k_meta_schema_version
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -44,6 +52,14 @@ inline constexpr std::string_view k_prefix_id = "Q";
 inline constexpr std::string_view k_prefix_title = "S";
 /// Prefix of accent terms: "V" + folded form + " " + the term of its accented spelling.
 inline constexpr std::string_view k_prefix_accents = "V";
+/// Prefix of vocabulary terms: "W" + a word as written, lower case.
+inline constexpr std::string_view k_prefix_word = "W";
+/// Prefix of headline phrase terms: "H" + a phrase, lower case.
+inline constexpr std::string_view k_prefix_phrase = "H";
+/// Prefix of acronym terms: "A" + acronym + " " + full name, lower case.
+inline constexpr std::string_view k_prefix_acronym = "A";
+/// Longest word or phrase kept in the vocabulary, in bytes.
+inline constexpr std::size_t k_max_vocabulary_bytes = 120;
 /// Prefix of the source-file term.
 inline constexpr std::string_view k_prefix_origin = "O";
 
@@ -67,7 +83,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "1";
+inline constexpr std::string_view k_schema_version = "2";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

@@ -35,9 +35,20 @@ nlohmann::json search_json(const search::SearchRequest& request,
         {"sort", request.sort == search::SearchRequest::Sort::date ? "date" : "relevance"},
         {"op", result.op},
         {"fallback", result.fallback},
+        {"suggestion",
+         result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)},
+        {"corrected", result.corrected},
         {"took_ms", result.took_ms},
         {"hits", std::move(hits)},
     };
+}
+
+nlohmann::json suggest_json(const std::string& typed, const search::SuggestResult& result) {
+    nlohmann::json suggestions = nlohmann::json::array();
+    for (const search::Completion& c : result.completions) {
+        suggestions.push_back({{"text", c.text}, {"kind", c.kind}, {"count", c.count}});
+    }
+    return {{"q", typed}, {"suggestions", std::move(suggestions)}, {"took_ms", result.took_ms}};
 }
 
 nlohmann::json dispatch_json(const search::DispatchResult& result) {

@@ -13,6 +13,9 @@ namespace depeches::http {
 nlohmann::json search_json(const search::SearchRequest& request,
                            const search::SearchResult& result);
 
+/// GET /api/v1/suggest answer.
+nlohmann::json suggest_json(const std::string& typed, const search::SuggestResult& result);
+
 /// GET /api/v1/dispatches/{id} answer.
 nlohmann::json dispatch_json(const search::DispatchResult& result);
 

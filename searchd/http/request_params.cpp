@@ -19,15 +19,17 @@ const std::string* find(const Params& params, const std::string& name) {
 }
 
 std::size_t parse_count(const Params& params, const std::string& name, std::size_t fallback,
-                        std::size_t max) {
+                        std::size_t max, std::size_t min = 0) {
     const std::string* value = find(params, name);
     if (value == nullptr) {
         return fallback;
     }
     std::size_t n = 0;
     const auto [ptr, ec] = std::from_chars(value->data(), value->data() + value->size(), n);
-    if (value->empty() || ec != std::errc() || ptr != value->data() + value->size() || n > max) {
-        reject(name + " must be an integer between 0 and " + std::to_string(max));
+    if (value->empty() || ec != std::errc() || ptr != value->data() + value->size() || n > max ||
+        n < min) {
+        reject(name + " must be an integer between " + std::to_string(min) + " and " +
+               std::to_string(max));
     }
     return n;
 }
@@ -64,6 +66,13 @@ search::SearchRequest parse_search_params(const Params& params) {
             reject("snippet must be 0 or 1");
         }
     }
+    if (const std::string* correct = find(params, "correct")) {
+        if (*correct == "0" || *correct == "false") {
+            request.correct = false;
+        } else if (*correct != "1" && *correct != "true" && !correct->empty()) {
+            reject("correct must be 0 or 1");
+        }
+    }
     if (const std::string* from = find(params, "from")) {
         request.from = *from;
     }
@@ -71,6 +80,15 @@ search::SearchRequest parse_search_params(const Params& params) {
         request.to = *to;
     }
     return request;
+}
+
+SuggestParams parse_suggest_params(const Params& params) {
+    SuggestParams out;
+    if (const std::string* q = find(params, "q")) {
+        out.typed = *q;
+    }
+    out.limit = parse_count(params, "limit", out.limit, search::k_max_completions, 1);
+    return out;
 }
 
 } // namespace depeches::http

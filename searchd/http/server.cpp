@@ -75,6 +75,14 @@ void Server::install_routes() {
         });
     });
 
+    http.Get("/api/v1/suggest", [this](const httplib::Request& req, httplib::Response& res) {
+        respond(res, [&] {
+            const SuggestParams params = parse_suggest_params(req.params);
+            send_json(res, 200,
+                      suggest_json(params.typed, m_service.suggest(params.typed, params.limit)));
+        });
+    });
+
     http.Get(R"(/api/v1/dispatches/(.+))",
              [this](const httplib::Request& req, httplib::Response& res) {
                  respond(res, [&] {

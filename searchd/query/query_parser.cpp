@@ -38,13 +38,15 @@ struct Word {
     std::vector<TermChoice> parts; ///< at consecutive positions
     TermChoice whole;              ///< the compound's joined form, if any
     bool stop_word = false;
+    std::string key;    ///< folded forms of the parts, joined by spaces
+    bool plain = false; ///< a plain word (not a number, acronym or compound)
 };
 
 class Parser {
 public:
-    Parser(analysis::Analyzer& analyzer, const AccentLookup& accents,
+    Parser(analysis::Analyzer& analyzer, const WordSources& sources,
            const std::vector<Lexeme>& lexemes, DefaultOperator op, ParsedQuery& out)
-        : m_analyzer(analyzer), m_accents(accents), m_lexemes(lexemes), m_op(op), m_out(out) {}
+        : m_analyzer(analyzer), m_sources(sources), m_lexemes(lexemes), m_op(op), m_out(out) {}
 
     Xapian::Query parse() {
         Xapian::Query query = parse_sequence();
@@ -155,16 +157,19 @@ private:
         }
     }
 
-    /// The terms a token stands for: its own, or, typed without accents, those of the
-    /// accented spellings the index knows.
+    /// The terms a token stands for: its own and, typed without accents, those of the
+    /// accented spellings the index knows ("deces" is also "décès"; "des" also "dès", and
+    /// still "des", as capitals are often written without accents).
     TermChoice choice_of(const analysis::Token& token) {
-        if (token.lower == token.form && m_accents) {
-            TermChoice known = m_accents(token.form);
-            if (!known.empty()) {
-                return known;
+        TermChoice choice{m_analyzer.term(token)};
+        if (token.lower == token.form && m_sources.accents) {
+            for (std::string& term : m_sources.accents(token.form)) {
+                if (std::find(choice.begin(), choice.end(), term) == choice.end()) {
+                    choice.push_back(std::move(term));
+                }
             }
         }
-        return {m_analyzer.term(token)};
+        return choice;
     }
 
     std::vector<Word> analyse(std::string_view text) {
@@ -180,6 +185,8 @@ private:
                     in_compound = true;
                 }
                 words.back().parts.push_back(choice_of(token));
+                words.back().key += words.back().key.empty() ? "" : " ";
+                words.back().key += token.form;
                 break;
             case analysis::TokenKind::compound_whole:
                 if (in_compound) {
@@ -188,7 +195,11 @@ private:
                 in_compound = false;
                 break;
             default:
-                words.push_back({{choice_of(token)}, {}, analysis::is_stop_word(token.form)});
+                words.push_back({{choice_of(token)},
+                                 {},
+                                 analysis::is_stop_word(token.form),
+                                 token.form,
+                                 token.kind == analysis::TokenKind::word});
                 in_compound = false;
                 break;
             }
@@ -226,10 +237,12 @@ private:
                 static_cast<Xapian::termcount>(queries.size())};
     }
 
-    /// Loose words: a compound matches as a phrase of its parts or as its joined form.
+    /// Loose words: a compound matches as a phrase of its parts or as its joined form; a
+    /// word also matches its typo corrections and synonyms, and a run of words its synonyms.
     std::vector<Clause> word_clauses(const std::string& text, const std::string& prefix) {
         std::vector<Clause> clauses;
-        for (const Word& word : analyse(text)) {
+        const std::vector<Word> words = analyse(text);
+        for (const Word& word : words) {
             Xapian::Query query = phrase_query(word.parts, prefix);
             if (!word.whole.empty()) {
                 query = Xapian::Query(Xapian::Query::OP_OR, query,
@@ -240,10 +253,121 @@ private:
                 if (prefix.empty() && word.parts.size() == 1 && !word.stop_word) {
                     m_out.sequence.push_back(word.parts.front());
                 }
+                query = with_alternatives(std::move(query), word, prefix);
             }
             clauses.push_back({std::move(query), Clause::Occur::loose, word.stop_word});
         }
+        if (!m_negated) {
+            add_span_synonyms(words, clauses, prefix);
+        }
         return clauses;
+    }
+
+    /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it.
+    Xapian::Query with_alternatives(Xapian::Query query, const Word& word,
+                                    const std::string& prefix) {
+        if (word.stop_word) {
+            return query;
+        }
+        std::vector<Xapian::Query> alternatives;
+        if (m_sources.typos && word.plain && word.parts.size() == 1) {
+            TermChoice terms;
+            for (const std::string& lower : m_sources.typos(word.key, word.parts.front())) {
+                analysis::Token token{};
+                token.lower = lower;
+                const std::string& term = m_analyzer.term(token);
+                if (std::find(terms.begin(), terms.end(), term) == terms.end() &&
+                    std::find(word.parts.front().begin(), word.parts.front().end(), term) ==
+                        word.parts.front().end()) {
+                    terms.push_back(term);
+                    m_out.highlight.terms.emplace(term, 1.0);
+                }
+            }
+            if (!terms.empty()) {
+                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                          choice_query(terms, prefix, 1, false), k_typo_weight);
+            }
+        }
+        synonym_queries(word.key, prefix, alternatives);
+        if (alternatives.empty()) {
+            return query;
+        }
+        alternatives.insert(alternatives.begin(), std::move(query));
+        return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
+    }
+
+    /// Appends to `out` a query per synonym of the words with key `key`, each weighted
+    /// k_synonym_weight shared among its terms, and notes them for highlighting.
+    void synonym_queries(const std::string& key, const std::string& prefix,
+                         std::vector<Xapian::Query>& out) {
+        if (!m_sources.synonyms || key.empty()) {
+            return;
+        }
+        for (const std::string& text : m_sources.synonyms(key)) {
+            std::vector<TermChoice> terms;
+            for (const Word& word : analyse(text)) {
+                terms.insert(terms.end(), word.parts.begin(), word.parts.end());
+            }
+            if (terms.empty()) {
+                continue;
+            }
+            note_word({terms, {}, false, {}, false}, prefix);
+            out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase_query(terms, prefix),
+                             k_synonym_weight / static_cast<double>(terms.size()));
+        }
+    }
+
+    /// Runs of two words or more that have synonyms ("nations unies" → ONU): with OR between
+    /// words, the synonyms are one more loose clause; with AND, the run becomes one clause,
+    /// its words together or a synonym.
+    void add_span_synonyms(const std::vector<Word>& words, std::vector<Clause>& clauses,
+                           const std::string& prefix) {
+        if (!m_sources.synonyms || words.size() < 2 || clauses.size() != words.size()) {
+            return;
+        }
+        struct Span {
+            std::size_t first;
+            std::size_t end;
+            Xapian::Query alternatives;
+        };
+        std::vector<Span> spans;
+        for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+            for (std::size_t end = std::min(words.size(), i + k_max_synonym_words); end > i + 1;
+                 --end) {
+                std::string key;
+                for (std::size_t k = i; k < end; ++k) {
+                    key += key.empty() ? "" : " ";
+                    key += words[k].key;
+                }
+                std::vector<Xapian::Query> alternatives;
+                synonym_queries(key, prefix, alternatives);
+                if (!alternatives.empty()) {
+                    spans.push_back({i, end,
+                                     Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(),
+                                                   alternatives.end())});
+                    i = end - 1;
+                    break;
+                }
+            }
+        }
+        for (auto span = spans.rbegin(); span != spans.rend(); ++span) {
+            if (m_op == DefaultOperator::op_or) {
+                clauses.push_back({span->alternatives, Clause::Occur::loose, false});
+                continue;
+            }
+            std::vector<Xapian::Query> together;
+            for (std::size_t k = span->first; k < span->end; ++k) {
+                if (!clauses[k].stop_word) {
+                    together.push_back(clauses[k].query);
+                }
+            }
+            const Xapian::Query run(Xapian::Query::OP_AND, together.begin(), together.end());
+            const auto first = clauses.begin() + static_cast<std::ptrdiff_t>(span->first);
+            clauses.erase(first, clauses.begin() + static_cast<std::ptrdiff_t>(span->end));
+            clauses.insert(clauses.begin() + static_cast<std::ptrdiff_t>(span->first),
+                           {Xapian::Query(Xapian::Query::OP_OR, run, span->alternatives),
+                            Clause::Occur::loose, false});
+        }
     }
 
     std::vector<Clause> phrase_clauses(const std::string& text, const std::string& prefix) {
@@ -255,7 +379,7 @@ private:
             return {};
         }
         if (!m_negated) {
-            note_word({terms, {}, false}, prefix);
+            note_word({terms, {}, false, {}, false}, prefix);
         }
         return {{phrase_query(terms, prefix), Clause::Occur::loose, false}};
     }
@@ -350,7 +474,7 @@ private:
     }
 
     analysis::Analyzer& m_analyzer;
-    const AccentLookup& m_accents;
+    const WordSources& m_sources;
     const std::vector<Lexeme>& m_lexemes;
     DefaultOperator m_op;
     ParsedQuery& m_out;
@@ -365,7 +489,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) {
     ParsedQuery out;
     if (const auto lexemes = lex_query(text)) {
         try {
-            out.query = Parser(m_analyzer, m_accents, *lexemes, op, out).parse();
+            out.query = Parser(m_analyzer, m_sources, *lexemes, op, out).parse();
             return out;
         } catch (const SyntaxError&) {
         }
@@ -374,7 +498,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) {
     ParsedQuery plain;
     plain.fallback = true;
     const std::vector<Lexeme> words{{LexemeKind::text, std::string(text), {}}};
-    plain.query = Parser(m_analyzer, m_accents, words, op, plain).parse();
+    plain.query = Parser(m_analyzer, m_sources, words, op, plain).parse();
     return plain;
 }
 

@@ -13,6 +13,8 @@
 // matches as a phrase of its parts or as its joined form. Lone stop words are dropped unless
 // the query has nothing else. A query that is not valid syntax (unbalanced quotes or
 // parentheses, a dangling operator, a bad date) is searched as plain words.
+// Loose words also match, with less weight, the corrections of a word the index does not
+// know (typos) and their synonyms (OSDH ↔ Observatoire syrien des droits de l'Homme).
 #pragma once
 
 #include <functional>
@@ -44,24 +46,43 @@ struct ParsedQuery {
     std::size_t loose_clauses = 0; ///< number of word clauses combined by the default operator
 };
 
-/// The terms of the index that a word typed without accents stands for (the accented
-/// spellings recorded by the indexer, see Analyzer::accents_matter); empty when none is known.
-using AccentLookup = std::function<std::vector<std::string>(std::string_view form)>;
+/// What the index knows about words, asked by the parser while it builds the query. Each
+/// may be left empty; the parser then searches the words as typed.
+struct WordSources {
+    /// The terms of the accented spellings the index knows of a word typed without accents
+    /// (see Analyzer::accents_matter); empty when none.
+    std::function<std::vector<std::string>(std::string_view form)> accents;
+    /// Lower-case words to try for a word the index barely knows (a typo), given its folded
+    /// form and its terms; empty when the word is known well enough.
+    std::function<std::vector<std::string>(std::string_view form,
+                                           const analysis::TermChoice& terms)>
+        typos;
+    /// Lower-case texts meaning the same as the words whose folded forms, joined by spaces,
+    /// are `key` (acronyms and full names, curated variants); empty when none.
+    std::function<std::vector<std::string>(std::string_view key)> synonyms;
+};
+
+/// Weight of a typo correction relative to the word as typed.
+inline constexpr double k_typo_weight = 0.5;
+/// Weight of a synonym relative to the words it replaces, shared among its terms.
+inline constexpr double k_synonym_weight = 0.5;
+/// Longest run of words looked up as a synonym key.
+inline constexpr std::size_t k_max_synonym_words = 8;
 
 /// Parses queries. Not thread-safe (it uses an Analyzer): one per thread.
 class QueryParser {
 public:
-    /// `accents` restores the accents of words typed without them; without it, such words
-    /// get the term of their unaccented spelling.
-    explicit QueryParser(analysis::Analyzer& analyzer, AccentLookup accents = {})
-        : m_analyzer(analyzer), m_accents(std::move(accents)) {}
+    /// `sources` restore accents, tolerate typos and add synonyms; without them, the words
+    /// are searched as typed.
+    explicit QueryParser(analysis::Analyzer& analyzer, WordSources sources = {})
+        : m_analyzer(analyzer), m_sources(std::move(sources)) {}
 
     /// Parses `text` (valid UTF-8) with `op` between juxtaposed clauses.
     ParsedQuery parse(std::string_view text, DefaultOperator op);
 
 private:
     analysis::Analyzer& m_analyzer;
-    AccentLookup m_accents;
+    WordSources m_sources;
 };
 
 } // namespace depeches::query

@@ -124,12 +124,19 @@ struct SearchService::Worker {
     Clock::time_point last_check;
     analysis::Analyzer analyzer;
     analysis::Highlighter highlighter{analyzer};
+    std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     query::QueryParser parser{analyzer,
-                              [this](std::string_view form) { return accented_terms(form); }};
+                              {[this](std::string_view form) { return accented_terms(form); },
+                               [this](std::string_view form, const analysis::TermChoice& terms) {
+                                   return typo_corrections(*lexicon, db, form, terms);
+                               },
+                               [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 
 SearchService::SearchService(std::filesystem::path index_dir) : m_dir(std::move(index_dir)) {
-    worker(); // opens and checks the index now, so that a bad index stops the daemon at start
+    // Opens and checks the index now, so that a bad index stops the daemon at start.
+    m_lexicons = std::make_unique<vocab::LexiconCache>(m_dir, index::open_for_reading(m_dir));
+    worker();
 }
 
 SearchService::~SearchService() = default;
@@ -146,6 +153,7 @@ SearchService::Worker& SearchService::worker() {
     }
     try {
         w->refresh(false);
+        w->lexicon = m_lexicons->get(w->db);
     } catch (const Xapian::Error& e) {
         throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
     }
@@ -254,13 +262,9 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
 
 } // namespace
 
-SearchResult SearchService::search(const SearchRequest& request) {
-    const auto start = Clock::now();
-    validate(request);
-    Worker& w = worker();
-    SearchResult result;
+void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& result) {
     result.op = !request.op ? "auto" : *request.op == query::DefaultOperator::op_and ? "and" : "or";
-    // Everything that reads the index (the parser looks accents up in it) may meet a commit:
+    // Everything that reads the index (the parser looks words up in it) may meet a commit:
     // with_retry runs it again on the reopened database.
     with_retry(w, [&] {
         Plan plan = plan_query(w.parser, request);
@@ -281,6 +285,45 @@ SearchResult SearchService::search(const SearchRequest& request) {
         result.hits = hits_of(w, mset, request.snippets ? &plan.parsed.highlight : nullptr);
         return 0;
     });
+}
+
+SearchResult SearchService::search(const SearchRequest& request) {
+    const auto start = Clock::now();
+    validate(request);
+    Worker& w = worker();
+    SearchResult result;
+    run(w, request, result);
+    const auto suggestion = with_retry(
+        w, [&] { return spelling_suggestion(request.query, *w.lexicon, w.db, w.analyzer); });
+    if (suggestion && *suggestion != request.query) {
+        result.suggestion = *suggestion;
+        if (result.total == 0 && request.correct) {
+            SearchRequest corrected = request;
+            corrected.query = *suggestion;
+            run(w, corrected, result);
+            result.corrected = true;
+        }
+    }
+    result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    return result;
+}
+
+SuggestResult SearchService::suggest(const std::string& typed, std::size_t limit) {
+    const auto start = Clock::now();
+    if (!analysis::is_valid_utf8(typed)) {
+        throw SearchError(ErrorCode::bad_request, "q is not valid UTF-8");
+    }
+    if (analysis::count_code_points(typed) > k_max_query_chars) {
+        throw SearchError(ErrorCode::query_too_long, "query too long: at most " +
+                                                         std::to_string(k_max_query_chars) +
+                                                         " characters");
+    }
+    if (limit == 0 || limit > k_max_completions) {
+        throw SearchError(ErrorCode::bad_request,
+                          "limit must be between 1 and " + std::to_string(k_max_completions));
+    }
+    SuggestResult result;
+    result.completions = completions(typed, *worker().lexicon, limit);
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return result;
 }

@@ -17,6 +17,8 @@
 
 #include "indexer/analysis/highlighter.hpp"
 #include "searchd/query/query_parser.hpp"
+#include "searchd/service/spelling.hpp"
+#include "searchd/vocab/lexicon_cache.hpp"
 
 namespace depeches::search {
 
@@ -36,8 +38,9 @@ struct SearchRequest {
     Sort sort = Sort::relevance;
     std::optional<query::DefaultOperator> op; ///< none: the service's own strategy
     bool snippets = true;
-    std::string from; ///< "YYYY-MM-DD" or empty
-    std::string to;   ///< "YYYY-MM-DD" or empty
+    std::string from;    ///< "YYYY-MM-DD" or empty
+    std::string to;      ///< "YYYY-MM-DD" or empty
+    bool correct = true; ///< with no result, search the spelling suggestion instead
 };
 
 /// One result.
@@ -57,6 +60,18 @@ struct SearchResult {
     std::string op;        ///< operator between words: "and", "or", or "auto" (any word,
                            ///< those with every word first)
     bool fallback = false; ///< not valid syntax: searched as plain words
+    /// The query with its unknown words corrected ("Alepp" → "Alep"), empty when none.
+    std::string suggestion;
+    bool corrected = false; ///< no result for the query: the hits are the suggestion's
+    double took_ms = 0;
+};
+
+/// Most completions per request.
+inline constexpr std::size_t k_max_completions = 20;
+
+/// Completions of what a reader is typing.
+struct SuggestResult {
+    std::vector<Completion> completions;
     double took_ms = 0;
 };
 
@@ -83,6 +98,9 @@ public:
     /// (not_found for an unknown id).
     DispatchResult dispatch(const std::string& id, const std::string& query);
 
+    /// Completions of `typed` (at most `limit`, up to k_max_completions). Throws SearchError.
+    SuggestResult suggest(const std::string& typed, std::size_t limit);
+
     /// Number of dispatches in the index now. Throws SearchError.
     std::size_t document_count();
 
@@ -93,8 +111,11 @@ private:
     /// The hits of `mset`, with snippets for `highlight` when not null.
     static std::vector<Hit> hits_of(Worker& w, const Xapian::MSet& mset,
                                     const analysis::HighlightTerms* highlight);
+    /// Runs `request` on `w` into `result` (hits, totals, operator, fallback).
+    static void run(Worker& w, const SearchRequest& request, SearchResult& result);
 
     std::filesystem::path m_dir;
+    std::unique_ptr<vocab::LexiconCache> m_lexicons;
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
 };

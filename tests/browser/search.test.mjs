@@ -1,28 +1,18 @@
 // Browser test of the web page: headless Chromium (playwright-core) drives web/ as served by the
 // real depeches-searchd, over an index the real depeches-indexer builds in a temporary directory.
-//
-// Environment: DEPECHES_BIN (folder of the binaries), DEPECHES_WEB (web/), DEPECHES_CORPUS
-// (corpus/), DEPECHES_CHROMIUM (browser, default /usr/bin/chromium). Skips (exit code 77 when
-// run alone, a "SKIPPED:" line under `node --test`) only if playwright-core or Chromium is missing.
+// Skips (exit code 77 when run alone, a "SKIPPED:" line under `node --test`) only if
+// playwright-core or Chromium is missing. Paths and environment: see harness.mjs.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const repo = path.resolve(here, '../..');
-const BIN = process.env.DEPECHES_BIN || path.join(repo, 'build/bin');
-const WEB = process.env.DEPECHES_WEB || path.join(repo, 'web');
-const CORPUS = process.env.DEPECHES_CORPUS || path.join(repo, 'corpus');
-const CHROMIUM = process.env.DEPECHES_CHROMIUM || '/usr/bin/chromium';
-const ARTIFACTS = path.join(here, 'artifacts');
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import {
+    ARTIFACTS, CORPUS, dispatchShown, launchBrowser, pageOpener, prerequisitesMet, resultsShown,
+    runIndexer, startDaemon, stopDaemon, tabUntil,
+} from './harness.mjs';
 
 // A dispatch whose text tries to run script: the page must show it as plain characters.
 const HOSTILE = {
@@ -44,25 +34,14 @@ const BULLETINS = Array.from({ length: 23 }, (_, i) => {
     };
 });
 
-const missing = [];
-if (!fs.existsSync(path.join(here, 'node_modules', 'playwright-core'))) {
-    missing.push(`${path.join(here, 'node_modules', 'playwright-core')} (run "npm ci" in tests/browser)`);
-}
-if (!fs.existsSync(CHROMIUM)) missing.push(`${CHROMIUM} (apt-get install chromium)`);
-
-if (missing.length > 0) {
-    console.log(`SKIPPED: browser test needs ${missing.join(' and ')}`);
-    if (!process.env.NODE_TEST_CONTEXT) process.exitCode = 77; // run alone: tell CTest it skipped
-    test('browser search page', { skip: `missing ${missing.join(', ')}` }, () => {});
-} else {
-    defineTests();
-}
+if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
     let tmp;
     let daemon;
     let base;
     let browser;
+    let openPage;
     const pageErrors = [];
 
     before(async () => {
@@ -77,12 +56,8 @@ function defineTests() {
         const expected = corpus.documents + 1 + BULLETINS.length;
         assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
 
-        const { chromium } = await import('playwright-core');
-        browser = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-            executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, locale: 'fr-FR',
-            viewport: { width: 1280, height: 900 },
-        });
-        fs.mkdirSync(ARTIFACTS, { recursive: true });
+        browser = await launchBrowser(path.join(tmp, 'profile'));
+        openPage = pageOpener(browser, pageErrors);
     });
 
     after(async () => {
@@ -93,40 +68,6 @@ function defineTests() {
         }
         if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
     });
-
-    /** A fresh page that records uncaught errors, console errors and dialogs (alert()). */
-    async function openPage({ width = 1280, height = 900 } = {}) {
-        const page = await browser.newPage();
-        await page.setViewportSize({ width, height });
-        page.setDefaultTimeout(10_000);
-        page.on('pageerror', (err) => pageErrors.push(`page error: ${err.message}`));
-        page.on('dialog', async (dialog) => {
-            pageErrors.push(`dialog opened: ${dialog.message()}`);
-            await dialog.dismiss();
-        });
-        page.on('console', (msg) => {
-            // Failed requests are logged by Chromium itself; the tests that cause them check the page.
-            if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) {
-                pageErrors.push(`console error: ${msg.text()}`);
-            }
-        });
-        return page;
-    }
-
-    async function tabUntil(page, predicate, maxTabs = 12) {
-        for (let i = 0; i < maxTabs; i++) {
-            if (await page.evaluate(predicate)) return;
-            await page.keyboard.press('Tab');
-        }
-        assert.ok(await page.evaluate(predicate), `focus reached the expected element within ${maxTabs} tabs`);
-    }
-
-    // The page keeps <main aria-busy="true"> while a request is pending; these wait for the end.
-    const resultsShown = (page) => page.waitForFunction(() => !document.getElementById('main').ariaBusy
-        && !document.getElementById('results-view').hidden
-        && document.querySelector('#results .hit') !== null);
-    const dispatchShown = (page) => page.waitForFunction(() => !document.getElementById('main').ariaBusy
-        && !document.getElementById('dispatch-view').hidden);
 
     test('keyboard search without accents finds accented words, highlighted', async () => {
         const page = await openPage();
@@ -346,57 +287,5 @@ function defineTests() {
 
     test('no script error, console error or dialog on any page', () => {
         assert.deepEqual(pageErrors, []);
-    });
-}
-
-/** Runs depeches-indexer; returns its JSON summary when asked for one with --json. */
-function runIndexer(args, input) {
-    const exe = path.join(BIN, 'depeches-indexer');
-    const run = spawnSync(exe, args, { input, encoding: 'utf8', timeout: 60_000 });
-    assert.equal(run.error, undefined, `${exe} could not run`);
-    assert.equal(run.status, 0, `depeches-indexer ${args.join(' ')} failed:\n${run.stdout}\n${run.stderr}`);
-    return args.includes('--json') ? JSON.parse(run.stdout) : undefined;
-}
-
-/** Starts depeches-searchd on a free loopback port; resolves once it printed its address. */
-function startDaemon(db) {
-    const exe = path.join(BIN, 'depeches-searchd');
-    const daemon = spawn(exe, ['--db', db, '--listen', '127.0.0.1:0', '--web', WEB],
-        { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    daemon.stderr.on('data', (chunk) => { stderr += chunk; });
-    process.on('exit', () => daemon.kill('SIGKILL')); // never leave it behind, whatever happens
-    return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => fail(new Error('no "listening on" line within 15 s')), 15_000);
-        const fail = (err) => {
-            clearTimeout(timer);
-            daemon.kill('SIGKILL');
-            reject(new Error(`${exe}: ${err.message}\n${stderr}`));
-        };
-        daemon.on('error', fail);
-        daemon.on('exit', (code, signal) => fail(new Error(`exited early (code ${code}, signal ${signal})`)));
-        createInterface({ input: daemon.stdout }).once('line', (line) => {
-            const match = /^listening on (http:\/\/\S+)$/.exec(line.trim());
-            if (!match) return fail(new Error(`unexpected first line: ${line}`));
-            clearTimeout(timer);
-            daemon.removeAllListeners('exit');
-            daemon.stdout.resume();
-            resolve({ daemon, base: match[1] });
-        });
-    });
-}
-
-/** Sends SIGTERM and waits (at most 10 s, then SIGKILL) for the daemon to exit. */
-function stopDaemon(daemon) {
-    if (daemon.exitCode !== null || daemon.signalCode !== null) {
-        return Promise.resolve({ code: daemon.exitCode, signal: daemon.signalCode });
-    }
-    return new Promise((resolve) => {
-        const timer = setTimeout(() => daemon.kill('SIGKILL'), 10_000);
-        daemon.once('exit', (code, signal) => {
-            clearTimeout(timer);
-            resolve({ code, signal });
-        });
-        daemon.kill('SIGTERM');
     });
 }

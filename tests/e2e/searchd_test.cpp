@@ -202,6 +202,10 @@ TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
         {"/api/v1/search?q=alep&sort=random", 400, "bad_request"},
         {"/api/v1/search?q=alep&op=xor", 400, "bad_request"},
         {"/api/v1/search?q=alep&snippet=maybe", 400, "bad_request"},
+        {"/api/v1/search?q=alep&correct=perhaps", 400, "bad_request"},
+        {"/api/v1/suggest?q=ale&limit=0", 400, "bad_request"},
+        {"/api/v1/suggest?q=ale&limit=21", 400, "bad_request"},
+        {"/api/v1/suggest?q=%FF", 400, "bad_request"},
         {"/api/v1/search?q=alep&from=hier", 400, "bad_request"},
         {"/api/v1/search?q=%FF%FE", 400, "bad_request"},
         {"/api/v1/search?q=" + std::string(1200, 'a'), 400, "query_too_long"},
@@ -216,13 +220,42 @@ TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
     }
 }
 
+TEST_F(SearchdTest, SuggestsSpellingAndCorrectsQueriesWithNoResult) {
+    const json typo = get_json("/api/v1/search?q=Alepp&snippet=0");
+    EXPECT_EQ(typo["suggestion"], "Alep");
+    EXPECT_EQ(typo["corrected"], false);
+    EXPECT_GT(typo["total"], 0); // one typo still finds Alep
+    const json phrase = get_json("/api/v1/search?q=%22quartiers%20d%27Alepp%22");
+    EXPECT_EQ(phrase["corrected"], true);
+    EXPECT_EQ(phrase["suggestion"], "\"quartiers d'Alep\"");
+    EXPECT_GT(phrase["total"], 0);
+    const json as_typed = get_json("/api/v1/search?q=%22quartiers%20d%27Alepp%22&correct=0");
+    EXPECT_EQ(as_typed["corrected"], false);
+    EXPECT_EQ(as_typed["total"], 0);
+    EXPECT_TRUE(get_json("/api/v1/search?q=alep")["suggestion"].is_null());
+}
+
+TEST_F(SearchdTest, CompletesWhatIsTyped) {
+    const json ale = get_json("/api/v1/suggest?q=ale&limit=3");
+    EXPECT_EQ(ale["q"], "ale");
+    ASSERT_FALSE(ale["suggestions"].empty());
+    EXPECT_LE(ale["suggestions"].size(), 3U);
+    EXPECT_EQ(ale["suggestions"][0]["text"], "alep");
+    EXPECT_EQ(ale["suggestions"][0]["kind"], "word");
+    EXPECT_GT(ale["suggestions"][0]["count"], 0);
+    EXPECT_TRUE(get_json("/api/v1/suggest?q=")["suggestions"].empty());
+    EXPECT_TRUE(get_json("/api/v1/suggest")["suggestions"].empty());
+}
+
 TEST_F(SearchdTest, HostileQueriesNeverBreakTheDaemon) {
     for (const std::string q : {"%22", "((((", "-", "*", "OR%20AND%20NOT", "%00", "titre:",
                                 "date:9999-99", "a*", "%E2%80%99", "\\\\", "%3Cscript%3E"}) {
         SCOPED_TRACE(q);
-        const httplib::Result res = get("/api/v1/search?q=" + q);
-        ASSERT_TRUE(res);
-        EXPECT_TRUE(res->status == 200 || res->status == 400) << res->status;
+        for (const char* endpoint : {"/api/v1/search?q=", "/api/v1/suggest?q="}) {
+            const httplib::Result res = get(endpoint + q);
+            ASSERT_TRUE(res);
+            EXPECT_TRUE(res->status == 200 || res->status == 400) << res->status;
+        }
     }
     EXPECT_EQ(get_json("/healthz")["status"], "ok");
 }

@@ -159,3 +159,60 @@ TEST(QueryLexer, ParsesDateRanges) {
 
 } // namespace
 } // namespace depeches::query
+
+namespace depeches::query {
+namespace {
+
+/// Word sources as the search service gives them, with a fixed vocabulary: "alepp" is a
+/// typo of "alep"; OSDH and its full name, and djihadiste/jihadiste, are synonyms.
+WordSources fixed_sources() {
+    WordSources sources;
+    sources.typos = [](std::string_view form, const analysis::TermChoice&) {
+        return form == "alepp" ? std::vector<std::string>{"alep"} : std::vector<std::string>{};
+    };
+    sources.synonyms = [](std::string_view key) -> std::vector<std::string> {
+        if (key == "osdh") {
+            return {"observatoire syrien des droits de l'homme"};
+        }
+        if (key == "droits de homme") {
+            return {"ddh"};
+        }
+        if (key == "djihadiste") {
+            return {"jihadiste"};
+        }
+        return {};
+    };
+    return sources;
+}
+
+std::string describe(const std::string& text, DefaultOperator op) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer, fixed_sources());
+    return parser.parse(text, op).query.get_description();
+}
+
+TEST(QueryParser, AlsoSearchesTyposCorrectedWithLessWeight) {
+    EXPECT_EQ(describe("Alepp civils", DefaultOperator::op_or),
+              "Query(((alepp@1 OR 0.5 * alep@1) OR civil@1))");
+    // Not inside phrases, and never for excluded words.
+    EXPECT_EQ(describe("\"Alepp civils\"", DefaultOperator::op_or),
+              "Query((alepp@1 PHRASE 2 civil@2))");
+    EXPECT_EQ(describe("civils -Alepp", DefaultOperator::op_or),
+              "Query((civil@1 AND_NOT alepp@1))");
+}
+
+TEST(QueryParser, AddsSynonymsOfWordsAndOfRunsOfWords) {
+    EXPECT_EQ(
+        describe("OSDH", DefaultOperator::op_or),
+        "Query((osdh@1 OR 0.083333333333333328707 * (observatoir@1 PHRASE 6 syrien@2 PHRASE 6 "
+        "de@3 PHRASE 6 droit@4 PHRASE 6 de@5 PHRASE 6 homm@6)))");
+    EXPECT_EQ(describe("djihadiste", DefaultOperator::op_or), "Query((djihad@1 OR 0.5 * jihad@1))");
+    // A run of words: one more clause with OR, the run or its synonym with AND.
+    EXPECT_EQ(describe("droits de l'homme Alep", DefaultOperator::op_or),
+              "Query((droit@1 OR homm@1 OR alep@1 OR 0.5 * ddh@1))");
+    EXPECT_EQ(describe("droits de l'homme Alep", DefaultOperator::op_and),
+              "Query((((droit@1 AND homm@1) OR 0.5 * ddh@1) AND alep@1))");
+}
+
+} // namespace
+} // namespace depeches::query

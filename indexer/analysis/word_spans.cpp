@@ -1,0 +1,166 @@
+// Spans of adjacent words: their lower-case text, headline phrases and acronym definitions.
+#include "indexer/analysis/word_spans.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include "indexer/analysis/french.hpp"
+#include "indexer/analysis/stemmer.hpp"
+
+namespace depeches::analysis {
+
+namespace {
+
+constexpr std::string_view k_right_quote = "\xE2\x80\x99"; // ’
+constexpr std::string_view k_nbsp = "\xC2\xA0";
+constexpr std::string_view k_narrow_nbsp = "\xE2\x80\xAF";
+/// Most function words skipped in a row inside an acronym's full name ("de la", "des").
+constexpr int k_max_skipped_in_a_row = 3;
+
+/// The elided article at the start of a token, written "l'" whatever the apostrophe and case;
+/// empty when the token has none.
+std::string elided_article(std::string_view text, const Token& token) {
+    const std::string_view original = text.substr(token.begin, token.end - token.begin);
+    for (const std::string_view apostrophe : {std::string_view("'"), k_right_quote}) {
+        const auto at = original.find(apostrophe);
+        if (at != std::string_view::npos && at > 0 &&
+            is_elision(fold_text(original.substr(0, at)))) {
+            std::string article = fold_text(original.substr(0, at));
+            article += '\'';
+            return article;
+        }
+    }
+    return {};
+}
+
+/// The tokens that stand for words in the text (a compound's joined form repeats its parts).
+std::vector<std::size_t> word_indexes(const std::vector<Token>& tokens) {
+    std::vector<std::size_t> indexes;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].kind != TokenKind::compound_whole) {
+            indexes.push_back(i);
+        }
+    }
+    return indexes;
+}
+
+bool is_upper_ascii_word(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+/// True when `gap` is only spaces, tabs and no-break spaces.
+bool blank(std::string_view gap) {
+    while (!gap.empty()) {
+        if (gap.front() == ' ' || gap.front() == '\t') {
+            gap.remove_prefix(1);
+        } else if (gap.substr(0, k_nbsp.size()) == k_nbsp) {
+            gap.remove_prefix(k_nbsp.size());
+        } else if (gap.substr(0, k_narrow_nbsp.size()) == k_narrow_nbsp) {
+            gap.remove_prefix(k_narrow_nbsp.size());
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool adjacent(std::string_view text, const Token& a, const Token& b) {
+    return b.begin >= a.end && blank(text.substr(a.end, b.begin - a.end));
+}
+
+std::string span_text(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                      std::size_t last) {
+    std::string out;
+    for (std::size_t i = first; i <= last && i < tokens.size(); ++i) {
+        if (tokens[i].kind == TokenKind::compound_whole) {
+            continue;
+        }
+        if (!out.empty()) {
+            out += ' ';
+        }
+        out += elided_article(text, tokens[i]);
+        out += tokens[i].lower;
+    }
+    return out;
+}
+
+std::vector<std::string> headline_phrases(std::string_view text, const std::vector<Token>& tokens) {
+    const std::vector<std::size_t> words = word_indexes(tokens);
+    std::vector<std::string> phrases;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (is_stop_word(tokens[words[i]].form)) {
+            continue;
+        }
+        for (std::size_t n = 2; n <= k_max_phrase_tokens && i + n <= words.size(); ++n) {
+            const Token& prev = tokens[words[i + n - 2]];
+            const Token& last = tokens[words[i + n - 1]];
+            if (!adjacent(text, prev, last)) {
+                break;
+            }
+            if (n >= k_min_phrase_tokens && !is_stop_word(last.form)) {
+                std::string phrase = span_text(text, tokens, words[i], words[i + n - 1]);
+                phrase.erase(0, elided_article(text, tokens[words[i]]).size());
+                phrases.push_back(std::move(phrase));
+            }
+        }
+    }
+    std::sort(phrases.begin(), phrases.end());
+    phrases.erase(std::unique(phrases.begin(), phrases.end()), phrases.end());
+    return phrases;
+}
+
+std::vector<AcronymDefinition> find_acronyms(std::string_view text,
+                                             const std::vector<Token>& tokens) {
+    const std::vector<std::size_t> words = word_indexes(tokens);
+    std::vector<AcronymDefinition> found;
+    for (std::size_t w = 1; w < words.size(); ++w) {
+        const Token& acronym = tokens[words[w]];
+        const std::string_view original = text.substr(acronym.begin, acronym.end - acronym.begin);
+        if (acronym.begin == 0 || text[acronym.begin - 1] != '(' || acronym.end >= text.size() ||
+            text[acronym.end] != ')' || original.size() < k_min_acronym_letters ||
+            original.size() > k_max_acronym_letters || !is_upper_ascii_word(original)) {
+            continue;
+        }
+        // The word before "(" ends the full name; walk back matching letters from the last.
+        const Token& before = tokens[words[w - 1]];
+        if (before.end >= acronym.begin ||
+            !blank(text.substr(before.end, acronym.begin - 1 - before.end))) {
+            continue;
+        }
+        const std::string& letters = acronym.form;
+        std::size_t remaining = letters.size();
+        std::size_t k = w; // tokens words[k..w-1] are the full name so far
+        int skipped = 0;
+        while (remaining > 0 && k > 0) {
+            const Token& token = tokens[words[k - 1]];
+            if (k < w && !adjacent(text, token, tokens[words[k]])) {
+                break;
+            }
+            if (!is_stop_word(token.form) && !token.form.empty() &&
+                token.form.front() == letters[remaining - 1]) {
+                --remaining;
+                skipped = 0;
+            } else if (is_stop_word(token.form) && k < w && ++skipped <= k_max_skipped_in_a_row) {
+                // a function word inside the name: "des", "de la"
+            } else {
+                break;
+            }
+            --k;
+        }
+        if (remaining == 0) {
+            // The name starts at its first word, without an elided article ("l'Observatoire").
+            std::string name = span_text(text, tokens, words[k], words[w - 1]);
+            name.erase(0, elided_article(text, tokens[words[k]]).size());
+            found.push_back({acronym.lower, std::move(name)});
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.acronym, a.full_name) < std::tie(b.acronym, b.full_name);
+    });
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    return found;
+}
+
+} // namespace depeches::analysis

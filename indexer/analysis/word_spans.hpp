@@ -1,0 +1,51 @@
+// What the corpus teaches about words beyond single terms: the lower-case text of a run of
+// tokens, the phrases of a headline (search-as-you-type), and acronyms defined in the text,
+// as in "Observatoire syrien des droits de l'Homme (OSDH)" (synonyms).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "indexer/analysis/tokenizer.hpp"
+
+namespace depeches::analysis {
+
+/// An acronym and the full name it abbreviates, both lower case with their accents.
+struct AcronymDefinition {
+    std::string acronym;   ///< "osdh"
+    std::string full_name; ///< "observatoire syrien des droits de l'homme"
+    bool operator==(const AcronymDefinition&) const = default;
+};
+
+/// Longest headline phrase kept, in tokens, and shortest.
+inline constexpr std::size_t k_max_phrase_tokens = 3;
+inline constexpr std::size_t k_min_phrase_tokens = 2;
+/// Acronym lengths recognised, in letters.
+inline constexpr std::size_t k_min_acronym_letters = 2;
+inline constexpr std::size_t k_max_acronym_letters = 8;
+
+/// The lower-case text of tokens [first, last] of `text`: each token's accented lower form,
+/// with an elided article kept ("l'homme"), separated by single spaces. The tokens must be
+/// words (not compound wholes).
+std::string span_text(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
+                      std::size_t last);
+
+/// True when nothing but white space separates tokens `a` and `b` (b after a) in `text`:
+/// they belong to one stretch of words, with no punctuation between them.
+bool adjacent(std::string_view text, const Token& a, const Token& b);
+
+/// The phrases of a headline worth completing: runs of 2 to 3 adjacent words that start and
+/// end on a content word ("état islamique", "droits de l'homme"), lower case, without a
+/// leading elided article, deduplicated.
+std::vector<std::string> headline_phrases(std::string_view text, const std::vector<Token>& tokens);
+
+/// The acronyms that `text` defines by a full name followed by the acronym in parentheses,
+/// where the full name's content words give the acronym's letters in order (function words
+/// may be skipped): "Organisation des Nations unies (ONU)" → {"onu", "organisation des
+/// nations unies"}.
+std::vector<AcronymDefinition> find_acronyms(std::string_view text,
+                                             const std::vector<Token>& tokens);
+
+} // namespace depeches::analysis

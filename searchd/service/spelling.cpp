@@ -1,0 +1,159 @@
+// Spelling help: corrections within the typo budget of a word, chosen among the index's own
+// words, and completions by prefix over words and headline phrases.
+#include "searchd/service/spelling.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "indexer/analysis/french.hpp"
+#include "indexer/analysis/tokenizer.hpp"
+#include "indexer/analysis/utf8.hpp"
+
+namespace depeches::search {
+
+namespace {
+
+/// Byte offset where the word of `token` starts in `text`, after an elided article ("l'").
+std::size_t word_start(std::string_view text, const analysis::Token& token) {
+    if (token.lower.find('\'') != std::string::npos) {
+        return token.begin; // aujourd'hui: the apostrophe is part of the word
+    }
+    const std::string_view original = text.substr(token.begin, token.end - token.begin);
+    for (const std::string_view apostrophe :
+         {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
+        const auto at = original.find(apostrophe);
+        if (at != std::string_view::npos) {
+            return token.begin + at + apostrophe.size();
+        }
+    }
+    return token.begin;
+}
+
+/// True for the query language's upper-case operators, which are not words to correct.
+bool is_operator(std::string_view original) {
+    return original == "OR" || original == "OU" || original == "AND" || original == "ET" ||
+           original == "NOT" || original == "SAUF";
+}
+
+std::vector<analysis::Token> words_of(std::string_view text) {
+    std::vector<analysis::Token> tokens;
+    analysis::tokenize(text, tokens);
+    std::erase_if(tokens, [](const analysis::Token& t) {
+        return t.kind == analysis::TokenKind::compound_whole;
+    });
+    return tokens;
+}
+
+} // namespace
+
+Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                             std::string_view form, const analysis::TermChoice& terms) {
+    const vocab::Entry* entry = lexicon.word(form);
+    Xapian::doccount count = entry != nullptr ? entry->count : 0;
+    for (const std::string& term : terms) {
+        count = std::max(count, db.get_termfreq(term));
+    }
+    return count;
+}
+
+std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                                          std::string_view form,
+                                          const analysis::TermChoice& terms) {
+    std::vector<std::string> words;
+    for (const vocab::Correction& c :
+         lexicon.corrections(form, known_count(lexicon, db, form, terms), k_max_typo_corrections)) {
+        words.push_back(c.entry->text);
+    }
+    return words;
+}
+
+std::optional<std::string> spelling_suggestion(std::string_view query,
+                                               const vocab::Lexicon& lexicon,
+                                               const Xapian::Database& db,
+                                               analysis::Analyzer& analyzer) {
+    struct Edit {
+        std::size_t begin;
+        std::size_t end;
+        std::string text;
+    };
+    std::vector<Edit> edits;
+    for (const analysis::Token& token : words_of(query)) {
+        const std::size_t begin = word_start(query, token);
+        const std::string_view original = query.substr(begin, token.end - begin);
+        const bool wildcard = token.end < query.size() && query[token.end] == '*';
+        const bool word = token.kind == analysis::TokenKind::word ||
+                          token.kind == analysis::TokenKind::compound_part;
+        if (!word || wildcard || is_operator(original) || analysis::is_stop_word(token.form) ||
+            vocab::typo_budget(analysis::count_code_points(token.form)) == 0) {
+            continue;
+        }
+        const auto best = lexicon.corrections(
+            token.form, known_count(lexicon, db, token.form, {analyzer.term(token)}), 1);
+        if (best.empty()) {
+            continue;
+        }
+        std::string text = best.front().entry->text;
+        if (original.front() >= 'A' && original.front() <= 'Z' && text.front() >= 'a' &&
+            text.front() <= 'z') {
+            text.front() = static_cast<char>(text.front() - 'a' + 'A');
+        }
+        edits.push_back({begin, token.end, std::move(text)});
+    }
+    if (edits.empty()) {
+        return std::nullopt;
+    }
+    std::string suggestion(query);
+    for (auto edit = edits.rbegin(); edit != edits.rend(); ++edit) {
+        suggestion.replace(edit->begin, edit->end - edit->begin, edit->text);
+    }
+    return suggestion;
+}
+
+std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon& lexicon,
+                                    std::size_t limit) {
+    const std::vector<analysis::Token> tokens = words_of(typed);
+    if (tokens.empty() || limit == 0) {
+        return {};
+    }
+    const bool word_done = typed.back() == ' ' || tokens.back().end < typed.size();
+    std::vector<Completion> found;
+    std::set<std::string> seen;
+    const auto add = [&](std::size_t keep, const vocab::Entry& entry, const char* kind) {
+        std::string text = std::string(typed.substr(0, keep)) + entry.text;
+        if (found.size() < limit && seen.insert(text).second) {
+            found.push_back({std::move(text), kind, entry.count});
+        }
+    };
+    // Phrases that continue the last two or three words, then the last word's completions,
+    // then phrases that start with the last word.
+    const auto phrases = [&](std::size_t words) {
+        if (words > tokens.size()) {
+            return;
+        }
+        const std::size_t first = tokens.size() - words;
+        std::string key;
+        for (std::size_t i = first; i < tokens.size(); ++i) {
+            key += key.empty() ? "" : " ";
+            key += tokens[i].form;
+        }
+        if (word_done) {
+            key += ' ';
+        }
+        for (const vocab::Entry* entry : lexicon.complete_phrases(key, limit)) {
+            add(tokens[first].begin, *entry, "phrase");
+        }
+    };
+    phrases(3);
+    phrases(2);
+    if (!word_done) {
+        for (const vocab::Entry* entry : lexicon.complete_words(tokens.back().form, limit * 2)) {
+            if (!analysis::is_stop_word(entry->key)) {
+                add(word_start(typed, tokens.back()), *entry, "word");
+            }
+        }
+    }
+    phrases(1);
+    return found;
+}
+
+} // namespace depeches::search

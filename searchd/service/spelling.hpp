@@ -1,0 +1,51 @@
+// Spelling help from the index's vocabulary: the corrections a typo'd word is also searched
+// under, the "did you mean" suggestion for a whole query, and completions as the reader types.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+#include "indexer/analysis/analyzer.hpp"
+#include "indexer/analysis/highlighter.hpp"
+#include "searchd/vocab/lexicon.hpp"
+
+namespace depeches::search {
+
+/// Corrections searched for one typo'd word, at most.
+inline constexpr std::size_t k_max_typo_corrections = 3;
+
+/// Dispatches that contain the word with folded form `form` and terms `terms`, under any
+/// spelling or inflection.
+Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                             std::string_view form, const analysis::TermChoice& terms);
+
+/// The lower-case words a typo'd word is also searched under (see Lexicon::corrections).
+std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                                          std::string_view form, const analysis::TermChoice& terms);
+
+/// `query` with each word the index barely knows replaced by its best correction ("Alepp" →
+/// "Alep"), the rest of the text (operators, quotes, punctuation) as typed; none when every
+/// word is known.
+std::optional<std::string> spelling_suggestion(std::string_view query,
+                                               const vocab::Lexicon& lexicon,
+                                               const Xapian::Database& db,
+                                               analysis::Analyzer& analyzer);
+
+/// A completion of what the reader is typing: the whole query it would become.
+struct Completion {
+    std::string text;
+    std::string kind; ///< "phrase" (a headline phrase) or "word"
+    Xapian::doccount count = 0;
+};
+
+/// Completions of `typed`: headline phrases that continue its last words, then words that
+/// complete its last word, most frequent first, at most `limit`.
+std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon& lexicon,
+                                    std::size_t limit);
+
+} // namespace depeches::search

@@ -1,0 +1,296 @@
+// The vocabulary snapshot: sorted entries for completions, a length index for bounded edit
+// distance, and a synonym table.
+#include "searchd/vocab/lexicon.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "indexer/analysis/stemmer.hpp"
+#include "indexer/analysis/tokenizer.hpp"
+#include "indexer/analysis/utf8.hpp"
+#include "indexer/index/schema.hpp"
+
+namespace depeches::vocab {
+
+namespace {
+
+/// A word at least this frequent is taken as meant: no corrections are looked for.
+constexpr Xapian::doccount k_trusted_count = 200;
+/// A correction must be this many times as frequent as the word it replaces.
+constexpr Xapian::doccount k_correction_ratio = 10;
+/// Full names kept per acronym, the most frequent.
+constexpr std::size_t k_full_names_per_acronym = 3;
+
+/// Curated French synonyms: acronyms the wire uses without defining them, and spelling
+/// variants. Each group's texts stand for one another.
+const std::vector<std::vector<std::string>>& curated_synonyms() {
+    static const std::vector<std::vector<std::string>> groups = {
+        {"ei", "état islamique", "daech", "daesh"},
+        {"onu", "nations unies", "organisation des nations unies"},
+        {"otan", "organisation du traité de l'atlantique nord"},
+        {"ue", "union européenne"},
+        {"oms", "organisation mondiale de la santé"},
+        {"fmi", "fonds monétaire international"},
+        {"bce", "banque centrale européenne"},
+        {"pib", "produit intérieur brut"},
+        {"osdh", "observatoire syrien des droits de l'homme"},
+        {"cicr", "comité international de la croix-rouge"},
+        {"jihad", "djihad"},
+        {"jihadiste", "djihadiste"},
+        {"jihadistes", "djihadistes"},
+        {"hezbollah", "hizbollah"},
+        {"kadhafi", "kaddafi"},
+    };
+    return groups;
+}
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const analysis::DecodedChar c = analysis::decode_utf8(text, pos);
+        out.push_back(c.code_point);
+        pos += c.length;
+    }
+    return out;
+}
+
+bool by_key(const Entry& a, const Entry& b) {
+    return a.key < b.key;
+}
+
+} // namespace
+
+unsigned typo_budget(std::size_t chars) {
+    return chars < k_min_typo_chars ? 0U : chars < k_two_typos_chars ? 1U : 2U;
+}
+
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
+    const std::size_t n = a.size();
+    const std::size_t m = b.size();
+    if ((n > m ? n - m : m - n) > limit) {
+        return limit + 1;
+    }
+    // Three rows of the optimal-string-alignment table (Damerau with adjacent swaps).
+    std::vector<unsigned> before(m + 1);
+    std::vector<unsigned> previous(m + 1);
+    std::vector<unsigned> current(m + 1);
+    for (std::size_t j = 0; j <= m; ++j) {
+        previous[j] = static_cast<unsigned>(j);
+    }
+    for (std::size_t i = 1; i <= n; ++i) {
+        current[0] = static_cast<unsigned>(i);
+        unsigned row_min = current[0];
+        for (std::size_t j = 1; j <= m; ++j) {
+            const unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            unsigned best = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+                best = std::min(best, before[j - 2] + 1);
+            }
+            current[j] = best;
+            row_min = std::min(row_min, best);
+        }
+        if (row_min > limit) {
+            return limit + 1;
+        }
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[m], limit + 1);
+}
+
+std::string key_of(std::string_view text) {
+    std::vector<analysis::Token> tokens;
+    analysis::tokenize(text, tokens);
+    std::string key;
+    for (const analysis::Token& token : tokens) {
+        if (token.kind == analysis::TokenKind::compound_whole) {
+            continue;
+        }
+        if (!key.empty()) {
+            key += ' ';
+        }
+        key += token.form;
+    }
+    return key;
+}
+
+Lexicon::Lexicon() {
+    for (const auto& group : curated_synonyms()) {
+        add_synonyms(group);
+    }
+}
+
+std::shared_ptr<const Lexicon> Lexicon::load(const Xapian::Database& db) {
+    auto lexicon = std::make_shared<Lexicon>();
+    const std::string words(index::k_prefix_word);
+    for (auto it = db.allterms_begin(words); it != db.allterms_end(words); ++it) {
+        lexicon->add_word(std::string_view(*it).substr(words.size()), it.get_termfreq());
+    }
+    const std::string phrases(index::k_prefix_phrase);
+    for (auto it = db.allterms_begin(phrases); it != db.allterms_end(phrases); ++it) {
+        lexicon->add_phrase(std::string_view(*it).substr(phrases.size()), it.get_termfreq());
+    }
+    // "A<acronym> <full name>": the most frequent full names of each acronym.
+    std::map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> acronyms;
+    const std::string prefix(index::k_prefix_acronym);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        const auto space = term.find(' ', prefix.size());
+        if (space != std::string::npos) {
+            acronyms[term.substr(prefix.size(), space - prefix.size())].emplace_back(
+                it.get_termfreq(), term.substr(space + 1));
+        }
+    }
+    for (auto& [acronym, names] : acronyms) {
+        std::sort(names.rbegin(), names.rend());
+        names.resize(std::min(names.size(), k_full_names_per_acronym));
+        for (const auto& name : names) {
+            lexicon->add_synonyms({acronym, name.second});
+        }
+    }
+    lexicon->finish();
+    return lexicon;
+}
+
+void Lexicon::add_to(std::vector<Entry>& entries, std::string_view text, Xapian::doccount count) {
+    std::string key =
+        text.find(' ') == std::string_view::npos ? analysis::fold_text(text) : key_of(text);
+    if (!key.empty()) {
+        entries.push_back({std::move(key), std::string(text), count});
+    }
+}
+
+void Lexicon::add_word(std::string_view text, Xapian::doccount count) {
+    add_to(m_words, text, count);
+}
+
+void Lexicon::add_phrase(std::string_view text, Xapian::doccount count) {
+    add_to(m_phrases, text, count);
+}
+
+void Lexicon::add_synonyms(const std::vector<std::string>& group) {
+    for (const std::string& text : group) {
+        const std::string key = key_of(text);
+        if (key.empty()) {
+            continue;
+        }
+        auto& alternatives = m_synonyms[key];
+        for (const std::string& other : group) {
+            if (key_of(other) != key &&
+                std::find(alternatives.begin(), alternatives.end(), other) == alternatives.end()) {
+                alternatives.push_back(other);
+            }
+        }
+        m_longest_synonym =
+            std::max(m_longest_synonym,
+                     static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
+    }
+}
+
+/// Sorts by key and merges the spellings of one key: the most frequent text, counts summed.
+void Lexicon::merge(std::vector<Entry>& entries) {
+    std::stable_sort(entries.begin(), entries.end(), by_key);
+    std::vector<Entry> merged;
+    for (Entry& e : entries) {
+        if (!merged.empty() && merged.back().key == e.key) {
+            Entry& kept = merged.back();
+            if (e.count > kept.count) {
+                kept.text = std::move(e.text);
+            }
+            kept.count += e.count;
+        } else {
+            merged.push_back(std::move(e));
+        }
+    }
+    entries = std::move(merged);
+}
+
+void Lexicon::finish() {
+    merge(m_words);
+    merge(m_phrases);
+    m_word_chars.clear();
+    m_by_length.clear();
+    for (std::size_t i = 0; i < m_words.size(); ++i) {
+        m_word_chars.push_back(code_points(m_words[i].key));
+        const std::size_t length = m_word_chars.back().size();
+        if (m_by_length.size() <= length) {
+            m_by_length.resize(length + 1);
+        }
+        m_by_length[length].push_back(i);
+    }
+}
+
+const Entry* Lexicon::word(std::string_view key) const {
+    const auto it = std::lower_bound(m_words.begin(), m_words.end(), key,
+                                     [](const Entry& e, std::string_view k) { return e.key < k; });
+    return it != m_words.end() && it->key == key ? &*it : nullptr;
+}
+
+std::vector<const Entry*> Lexicon::complete(const std::vector<Entry>& entries,
+                                            std::string_view key_prefix, std::size_t n) {
+    std::vector<const Entry*> found;
+    auto it = std::lower_bound(entries.begin(), entries.end(), key_prefix,
+                               [](const Entry& e, std::string_view k) { return e.key < k; });
+    for (; it != entries.end() && it->key.compare(0, key_prefix.size(), key_prefix) == 0; ++it) {
+        found.push_back(&*it);
+    }
+    const auto more_frequent = [](const Entry* a, const Entry* b) {
+        return a->count != b->count ? a->count > b->count : a->key < b->key;
+    };
+    const std::size_t kept = std::min(n, found.size());
+    std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(),
+                      more_frequent);
+    found.resize(kept);
+    return found;
+}
+
+std::vector<const Entry*> Lexicon::complete_words(std::string_view key_prefix,
+                                                  std::size_t n) const {
+    return complete(m_words, key_prefix, n);
+}
+
+std::vector<const Entry*> Lexicon::complete_phrases(std::string_view key_prefix,
+                                                    std::size_t n) const {
+    return complete(m_phrases, key_prefix, n);
+}
+
+std::vector<Correction> Lexicon::corrections(std::string_view key, Xapian::doccount known,
+                                             std::size_t n) const {
+    const std::u32string chars = code_points(key);
+    const unsigned budget = typo_budget(chars.size());
+    if (budget == 0 || known >= k_trusted_count || key.find(' ') != std::string_view::npos) {
+        return {};
+    }
+    const Xapian::doccount needed = std::max<Xapian::doccount>(1, known * k_correction_ratio);
+    std::vector<Correction> found;
+    const std::size_t shortest = chars.size() - std::min<std::size_t>(budget, chars.size());
+    for (std::size_t length = shortest;
+         length <= chars.size() + budget && length < m_by_length.size(); ++length) {
+        for (const std::size_t i : m_by_length[length]) {
+            if (m_words[i].count < needed) {
+                continue;
+            }
+            const unsigned d = edit_distance(chars, m_word_chars[i], budget);
+            if (d > 0 && d <= budget) {
+                found.push_back({&m_words[i], d});
+            }
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const Correction& a, const Correction& b) {
+        if (a.distance != b.distance) {
+            return a.distance < b.distance;
+        }
+        return a.entry->count != b.entry->count ? a.entry->count > b.entry->count
+                                                : a.entry->key < b.entry->key;
+    });
+    found.resize(std::min(found.size(), n));
+    return found;
+}
+
+const std::vector<std::string>& Lexicon::synonyms(std::string_view key) const {
+    static const std::vector<std::string> none;
+    const auto it = m_synonyms.find(std::string(key));
+    return it == m_synonyms.end() ? none : it->second;
+}
+
+} // namespace depeches::vocab

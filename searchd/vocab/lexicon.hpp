@@ -1,0 +1,96 @@
+// The index's own vocabulary, in memory: words as written, headline phrases and synonyms (the
+// acronyms the corpus defines, plus a short curated French list). It serves spelling
+// suggestions, typo tolerance, synonym expansion and search-as-you-type. A Lexicon is an
+// immutable snapshot of one revision of the index, shared by every worker thread.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+namespace depeches::vocab {
+
+/// A word or phrase of the vocabulary.
+struct Entry {
+    std::string key;           ///< folded forms joined by spaces ("etat islamique")
+    std::string text;          ///< its most frequent spelling, lower case ("état islamique")
+    Xapian::doccount count{0}; ///< dispatches that contain it (summed over spellings)
+};
+
+/// A known word near an unknown one.
+struct Correction {
+    const Entry* entry = nullptr;
+    unsigned distance = 0; ///< edits (insert, delete, substitute, swap two neighbours)
+};
+
+/// Shortest word, in characters, that typo tolerance and spelling suggestions touch.
+inline constexpr std::size_t k_min_typo_chars = 4;
+/// From this length on, two typos are tolerated instead of one.
+inline constexpr std::size_t k_two_typos_chars = 8;
+
+/// Edits tolerated in a word of `chars` characters: 0, 1 or 2.
+unsigned typo_budget(std::size_t chars);
+
+/// Optimal string alignment distance between `a` and `b`, or `limit + 1` when above `limit`.
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
+
+/// The key of `text`: its words' folded forms joined by single spaces.
+std::string key_of(std::string_view text);
+
+class Lexicon {
+public:
+    /// Reads the vocabulary terms of `db` (see schema.hpp) and adds the curated synonyms.
+    static std::shared_ptr<const Lexicon> load(const Xapian::Database& db);
+    /// An empty lexicon with only the curated synonyms.
+    Lexicon();
+
+    /// The word with this key, or null.
+    [[nodiscard]] const Entry* word(std::string_view key) const;
+    /// Words whose key starts with `key_prefix`, most frequent first, at most `n`.
+    [[nodiscard]] std::vector<const Entry*> complete_words(std::string_view key_prefix,
+                                                           std::size_t n) const;
+    /// Headline phrases whose key starts with `key_prefix`, most frequent first, at most `n`.
+    [[nodiscard]] std::vector<const Entry*> complete_phrases(std::string_view key_prefix,
+                                                             std::size_t n) const;
+    /// The words to try instead of the word with key `key`, which `known` dispatches contain
+    /// (under any spelling or inflection): words within its typo budget that are at least ten
+    /// times as frequent, nearest first, then most frequent; at most `n`. Empty for a word
+    /// frequent enough to be meant.
+    [[nodiscard]] std::vector<Correction> corrections(std::string_view key, Xapian::doccount known,
+                                                      std::size_t n) const;
+    /// Lower-case texts meaning the same as the words with key `key` (an acronym and its full
+    /// names, curated variants); empty when none.
+    [[nodiscard]] const std::vector<std::string>& synonyms(std::string_view key) const;
+    /// Most words in a synonym key.
+    [[nodiscard]] std::size_t longest_synonym() const { return m_longest_synonym; }
+    [[nodiscard]] std::size_t word_count() const { return m_words.size(); }
+
+    /// Adds a spelling of a word or phrase (for load() and tests); call finish() after.
+    void add_word(std::string_view text, Xapian::doccount count);
+    void add_phrase(std::string_view text, Xapian::doccount count);
+    /// Makes every text of `group` a synonym of the others.
+    void add_synonyms(const std::vector<std::string>& group);
+    /// Sorts and indexes what was added.
+    void finish();
+
+private:
+    static void add_to(std::vector<Entry>& entries, std::string_view text, Xapian::doccount count);
+    static void merge(std::vector<Entry>& entries);
+    static std::vector<const Entry*> complete(const std::vector<Entry>& entries,
+                                              std::string_view key_prefix, std::size_t n);
+
+    std::vector<Entry> m_words;               ///< sorted by key, one per key
+    std::vector<Entry> m_phrases;             ///< sorted by key, one per key
+    std::vector<std::u32string> m_word_chars; ///< m_words[i].key as code points
+    /// Indexes into m_words by key length in code points.
+    std::vector<std::vector<std::size_t>> m_by_length;
+    std::unordered_map<std::string, std::vector<std::string>> m_synonyms;
+    std::size_t m_longest_synonym = 1;
+};
+
+} // namespace depeches::vocab

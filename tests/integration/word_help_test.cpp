@@ -1,0 +1,163 @@
+// Integration: the help the vocabulary gives readers, on a real index of the seed dispatches
+// plus a few written here: did-you-mean and auto-correction, typo tolerance, synonyms and
+// acronyms, completions. Each case fails without its feature.
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "indexer/cli/indexing_run.hpp"
+#include "searchd/service/search_error.hpp"
+#include "searchd/service/search_service.hpp"
+
+namespace depeches {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string k_000 = "000_553bed05d52c630e"; // says "l'OSDH", "djihadiste"
+const std::string k_001 = "001_a87e28574c2f2337"; // says "jihadiste", "Etat Islamique (EI)"
+const std::string k_spelled = "osdh_spelled";     // the OSDH's full name, never the acronym
+const std::string k_alepo = "alepo";              // the one dispatch spelling "Alepo"
+
+class WordHelp : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        char pattern[] = "/tmp/depeches-word-help-XXXXXX";
+        s_dir = ::mkdtemp(pattern);
+        const fs::path corpus = s_dir / "corpus";
+        fs::create_directories(corpus);
+        for (const auto& entry : fs::directory_iterator(fs::path(DEPECHES_SOURCE_DIR) / "corpus")) {
+            if (entry.path().extension() == ".txt") {
+                fs::copy_file(entry.path(), corpus / entry.path().filename());
+            }
+        }
+        write(corpus / (k_spelled + ".txt"),
+              "Bilan des combats à Homs\n\nSelon l'Observatoire syrien des droits de l'Homme, "
+              "basé à Londres, douze civils ont été tués dimanche à Homs.\n");
+        write(corpus / (k_alepo + ".txt"),
+              "Alepo vue d'Espagne\n\nLa presse madrilène écrit Alepo pour la ville.\n");
+        for (int i = 0; i < 12; ++i) {
+            write(corpus / ("alep_" + std::to_string(i) + ".txt"),
+                  "Nouvelles d'Alep " + std::to_string(i) +
+                      "\n\nLes habitants d'Alep attendent.\n");
+        }
+        write(corpus / "etat_islamique.txt",
+              "L'État islamique revendique un attentat à Palmyre\n\nLe groupe jihadiste a "
+              "revendiqué l'attaque.\n");
+        cli::Options options;
+        options.db = s_dir / "index";
+        options.sources = {corpus.string()};
+        std::ostringstream sink;
+        cli::ProgressBar progress(sink, false);
+        const cli::RunReport report = cli::run_indexing(options, progress);
+        ASSERT_EQ(report.added, 4U + 1U + 1U + 12U + 1U);
+        s_service = std::make_unique<search::SearchService>(options.db);
+    }
+
+    static void TearDownTestSuite() {
+        s_service.reset();
+        fs::remove_all(s_dir);
+    }
+
+    static void write(const fs::path& path, const std::string& text) {
+        std::ofstream(path) << text;
+    }
+
+    static search::SearchResult search(const std::string& query, bool correct = true) {
+        search::SearchRequest request;
+        request.query = query;
+        request.limit = 100;
+        request.snippets = false;
+        request.correct = correct;
+        return s_service->search(request);
+    }
+
+    static std::vector<std::string> ids(const search::SearchResult& result) {
+        std::vector<std::string> out;
+        for (const search::Hit& hit : result.hits) {
+            out.push_back(hit.id);
+        }
+        return out;
+    }
+
+    static std::size_t rank_of(const search::SearchResult& result, const std::string& id) {
+        const auto all = ids(result);
+        return static_cast<std::size_t>(std::find(all.begin(), all.end(), id) - all.begin());
+    }
+
+    static fs::path s_dir;
+    static std::unique_ptr<search::SearchService> s_service;
+};
+
+fs::path WordHelp::s_dir;
+std::unique_ptr<search::SearchService> WordHelp::s_service;
+
+TEST_F(WordHelp, SuggestsCorrectionsFromTheIndexedVocabulary) {
+    EXPECT_EQ(search("Alepp").suggestion, "Alep");
+    EXPECT_EQ(search("negotiations").suggestion, "n\u00e9gociations");
+    EXPECT_EQ(search("evacuation des civils Alepp").suggestion, "evacuation des civils Alep");
+    EXPECT_EQ(search("Alep").suggestion, "");
+    EXPECT_EQ(search("negociations").suggestion, ""); // known, typed without accents
+}
+
+TEST_F(WordHelp, SearchesTheCorrectionWhenTheQueryFindsNothing) {
+    const search::SearchResult corrected = search("\"quartiers d'Alepp\"");
+    EXPECT_TRUE(corrected.corrected);
+    EXPECT_EQ(corrected.suggestion, "\"quartiers d'Alep\"");
+    EXPECT_GT(corrected.total, 0U);
+    const search::SearchResult asked = search("\"quartiers d'Alepp\"", false);
+    EXPECT_FALSE(asked.corrected);
+    EXPECT_EQ(asked.total, 0U);
+    EXPECT_EQ(asked.suggestion, "\"quartiers d'Alep\"");
+}
+
+TEST_F(WordHelp, ToleratesTyposBelowExactMatches) {
+    // One typo finds the word's dispatches: Alep is in 3 seeds and the 12 written here.
+    EXPECT_GE(search("Alepp").total, 15U);
+    EXPECT_GE(search("Lavorv").total, 3U); // a swap: Lavrov
+    // A rare word that exists is searched for itself first, its frequent neighbour after.
+    const search::SearchResult alepo = search("Alepo");
+    ASSERT_GE(alepo.hits.size(), 2U);
+    EXPECT_EQ(alepo.hits.front().id, k_alepo);
+    EXPECT_GT(alepo.hits.front().score, 1.5 * alepo.hits[1].score);
+    // A frequent word is taken as meant: Alep does not bring Alepo.
+    EXPECT_EQ(rank_of(search("Alep"), k_alepo), search("Alep").hits.size());
+}
+
+TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {
+    // OSDH finds the dispatch that only spells the name out, after those that say OSDH.
+    const search::SearchResult acronym = search("OSDH");
+    const std::size_t spelled = rank_of(acronym, k_spelled);
+    ASSERT_LT(spelled, acronym.hits.size());
+    EXPECT_EQ(spelled, acronym.hits.size() - 1);
+    // The full name finds 000, which only says "l'OSDH".
+    EXPECT_LT(rank_of(search("Observatoire syrien des droits de l'Homme"), k_000), 100U);
+    // Curated: Daech is the EI, jihadiste and djihadiste are one word.
+    EXPECT_LT(rank_of(search("Daech"), k_001), 100U);
+    const search::SearchResult jihadiste = search("jihadiste");
+    EXPECT_LT(rank_of(jihadiste, k_001), rank_of(jihadiste, k_000));
+    EXPECT_LT(rank_of(jihadiste, k_000), jihadiste.hits.size());
+}
+
+TEST_F(WordHelp, CompletesWordsAndHeadlinePhrases) {
+    const auto ale = s_service->suggest("ale", 5).completions;
+    ASSERT_FALSE(ale.empty());
+    EXPECT_EQ(ale.front().text, "alep");
+    EXPECT_EQ(ale.front().kind, "word");
+    EXPECT_GE(ale.front().count, 15U);
+    const auto etat = s_service->suggest("etat isl", 5).completions;
+    ASSERT_FALSE(etat.empty());
+    EXPECT_EQ(etat.front().text, "\u00e9tat islamique");
+    EXPECT_EQ(etat.front().kind, "phrase");
+    const auto armee = s_service->suggest("evacuation de l'arm", 5).completions;
+    ASSERT_FALSE(armee.empty());
+    EXPECT_EQ(armee.front().text, "evacuation de l'arm\u00e9e");
+    EXPECT_TRUE(s_service->suggest("", 5).completions.empty());
+    EXPECT_THROW(s_service->suggest("alep", 0), search::SearchError);
+}
+
+} // namespace
+} // namespace depeches

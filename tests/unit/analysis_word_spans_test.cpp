@@ -1,0 +1,78 @@
+// Table-driven tests of word spans: acronym definitions learnt from text, headline phrases
+// offered as completions, and the lower-case text of a run of words.
+#include <gtest/gtest.h>
+
+#include "indexer/analysis/word_spans.hpp"
+
+namespace depeches::analysis {
+
+void PrintTo(const AcronymDefinition& d, std::ostream* os) {
+    *os << "{" << d.acronym << ", " << d.full_name << "}";
+}
+
+namespace {
+
+std::vector<AcronymDefinition> acronyms_of(const std::string& text) {
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    return find_acronyms(text, tokens);
+}
+
+std::vector<std::string> phrases_of(const std::string& text) {
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    return headline_phrases(text, tokens);
+}
+
+TEST(WordSpans, LearnsAcronymsDefinedInParentheses) {
+    struct Case {
+        std::string text;
+        std::vector<AcronymDefinition> expected;
+    };
+    const std::vector<Case> cases{
+        {"selon l'Observatoire syrien des droits de l'Homme (OSDH), des dizaines",
+         {{"osdh", "observatoire syrien des droits de l'homme"}}},
+        {"l'Organisation des Nations unies (ONU) a demandé",
+         {{"onu", "organisation des nations unies"}}},
+        {"le groupe Etat islamique (EI) a revendiqué", {{"ei", "etat islamique"}}},
+        {"l’Union européenne (UE)", {{"ue", "union européenne"}}},
+        {"Front de libération nationale (FLN) et Fonds monétaire international (FMI)",
+         {{"fln", "front de libération nationale"}, {"fmi", "fonds monétaire international"}}},
+        // Not a definition: letters that do not match, lower case, a stray parenthesis,
+        // punctuation inside the name, a name that ends on a function word.
+        {"les rebelles syriens (OSDH)", {}},
+        {"l'Observatoire syrien des droits de l'Homme (osdh)", {}},
+        {"Observatoire syrien des droits de l'Homme OSDH", {}},
+        {"Observatoire syrien, des droits de l'Homme (OSDH)", {}},
+        {"Union de (UD)", {}},
+        {"(ONU)", {}},
+    };
+    for (const Case& c : cases) {
+        SCOPED_TRACE(c.text);
+        EXPECT_EQ(acronyms_of(c.text), c.expected);
+    }
+}
+
+TEST(WordSpans, OffersHeadlinePhrasesThatStartAndEndOnContentWords) {
+    EXPECT_EQ(phrases_of("L'État islamique revendique l'attentat"),
+              (std::vector<std::string>{"islamique revendique", "islamique revendique l'attentat",
+                                        "revendique l'attentat", "état islamique",
+                                        "état islamique revendique"}));
+    EXPECT_EQ(phrases_of("Syrie: les droits de l'Homme"),
+              (std::vector<std::string>{"droits de l'homme"}));
+    EXPECT_EQ(phrases_of("Alep"), std::vector<std::string>{});
+}
+
+TEST(WordSpans, WritesSpansLowerCaseWithTheirElisions) {
+    const std::string text = "Selon l’OSDH, les forces du RÉGIME";
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    ASSERT_EQ(tokens.size(), 6U);
+    EXPECT_EQ(span_text(text, tokens, 0, 1), "selon l'osdh");
+    EXPECT_EQ(span_text(text, tokens, 2, 5), "les forces du régime");
+    EXPECT_TRUE(adjacent(text, tokens[2], tokens[3]));
+    EXPECT_FALSE(adjacent(text, tokens[1], tokens[2]));
+}
+
+} // namespace
+} // namespace depeches::analysis

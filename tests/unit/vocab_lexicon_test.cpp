@@ -1,0 +1,99 @@
+// Tests of the vocabulary snapshot: edit distance, typo budget, corrections, completions and
+// synonyms, on a lexicon filled by hand (the integration tests load one from a real index).
+#include <gtest/gtest.h>
+
+#include "searchd/vocab/lexicon.hpp"
+
+namespace depeches::vocab {
+namespace {
+
+TEST(Lexicon, MeasuresEditsWithAdjacentSwapsAndStopsAtTheLimit) {
+    struct Case {
+        std::u32string a;
+        std::u32string b;
+        unsigned limit;
+        unsigned expected;
+    };
+    const std::vector<Case> cases{
+        {U"alep", U"alep", 2, 0},
+        {U"alepp", U"alep", 2, 1},
+        {U"lavorv", U"lavrov", 2, 1}, // one swap
+        {U"negotiations", U"negociations", 2, 1},
+        {U"evacuation", U"evakuasion", 2, 2},
+        {U"evacuation", U"evakuasiom", 2, 3},
+        {U"a", U"abcdef", 2, 3}, // length gap above the limit
+        {U"", U"ab", 2, 2},
+    };
+    for (const Case& c : cases) {
+        EXPECT_EQ(edit_distance(c.a, c.b, c.limit), c.expected);
+    }
+}
+
+TEST(Lexicon, ToleratesOneTypoThenTwoForLongWords) {
+    EXPECT_EQ(typo_budget(3), 0U);
+    EXPECT_EQ(typo_budget(4), 1U);
+    EXPECT_EQ(typo_budget(7), 1U);
+    EXPECT_EQ(typo_budget(8), 2U);
+}
+
+Lexicon sample() {
+    Lexicon lexicon;
+    lexicon.add_word("alep", 40);
+    lexicon.add_word("alpes", 12);
+    lexicon.add_word("alepo", 1);
+    lexicon.add_word("négociations", 30);
+    lexicon.add_word("negociations", 2); // another spelling of the same key
+    lexicon.add_word("lavrov", 9);
+    lexicon.add_phrase("état islamique", 5);
+    lexicon.add_phrase("état d'urgence", 7);
+    lexicon.add_synonyms({"osdh", "observatoire syrien des droits de l'homme"});
+    lexicon.finish();
+    return lexicon;
+}
+
+TEST(Lexicon, CorrectsUnknownWordsWithFrequentNeighbours) {
+    const Lexicon lexicon = sample();
+    const auto alepp = lexicon.corrections("alepp", 0, 3);
+    ASSERT_EQ(alepp.size(), 2U); // alep (1 edit), alepo (1 edit, rarer); not alpes (2)
+    EXPECT_EQ(alepp[0].entry->text, "alep");
+    EXPECT_EQ(alepp[1].entry->text, "alepo");
+    const auto negotiations = lexicon.corrections("negotiations", 0, 1);
+    ASSERT_EQ(negotiations.size(), 1U);
+    EXPECT_EQ(negotiations[0].entry->text, "négociations"); // the most frequent spelling
+    EXPECT_EQ(negotiations[0].entry->count, 32U);
+    // A word known often enough is meant: alepo (1) has alep (40) ten times above it, but a
+    // word known three times has no neighbour thirty times as frequent.
+    EXPECT_EQ(lexicon.corrections("alepo", 1, 3).front().entry->text, "alep");
+    EXPECT_TRUE(lexicon.corrections("alepo", 5, 3).empty());
+    EXPECT_TRUE(lexicon.corrections("ale", 0, 3).empty()); // too short to correct
+}
+
+TEST(Lexicon, CompletesWordsAndPhrasesMostFrequentFirst) {
+    const Lexicon lexicon = sample();
+    const auto words = lexicon.complete_words("ale", 5);
+    ASSERT_EQ(words.size(), 2U);
+    EXPECT_EQ(words[0]->text, "alep");
+    EXPECT_EQ(words[1]->text, "alepo");
+    const auto phrases = lexicon.complete_phrases("etat ", 5);
+    ASSERT_EQ(phrases.size(), 2U);
+    EXPECT_EQ(phrases[0]->text, "état d'urgence");
+    EXPECT_EQ(phrases[1]->text, "état islamique");
+    EXPECT_EQ(lexicon.word("negociations")->text, "négociations");
+    EXPECT_EQ(lexicon.word("nego"), nullptr);
+}
+
+TEST(Lexicon, KnowsLearntAndCuratedSynonymsBothWays) {
+    const Lexicon lexicon = sample();
+    EXPECT_EQ(lexicon.synonyms("osdh"),
+              std::vector<std::string>{"observatoire syrien des droits de l'homme"});
+    EXPECT_EQ(lexicon.synonyms("observatoire syrien des droits de homme"),
+              std::vector<std::string>{"osdh"});
+    EXPECT_EQ(lexicon.synonyms(key_of("Daech")),
+              (std::vector<std::string>{"ei", "état islamique", "daesh"}));
+    EXPECT_EQ(lexicon.synonyms("djihadiste"), std::vector<std::string>{"jihadiste"});
+    EXPECT_TRUE(lexicon.synonyms("alep").empty());
+    EXPECT_GE(lexicon.longest_synonym(), 6U);
+}
+
+} // namespace
+} // namespace depeches::vocab
