@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs the side-by-side benchmark harness (../shared/bench, or $BENCH_DIR) with our binaries
-# and the peer engines, on the seed dispatches and/or the OrangeSum body corpus with the
-# orangesum-title-valid queries, and scores every run (MRR@10, nDCG@10, Recall@100).
-# usage: scripts/bench.sh [seeds|orangesum|all] [peer...]     results in bench-results/
+# and the peer engines, on the seed dispatches and/or the evaluation sets ($EVAL_DIR): the
+# OrangeSum body corpus with the title / abstract / short queries, and PIAF; scores every run
+# (MRR@10, nDCG@10, Recall@100).
+# usage: scripts/bench.sh [SET] [peer...]     results in bench-results/<set>/
+#   SET: seeds, orangesum (= orangesum-title), orangesum-abstract, orangesum-short, piaf,
+#        sets (the four evaluation sets), all (seeds + sets; the default)
+# Builds our binaries first only if the peer list includes depeches.
 # Needs the peers installed: sudo "$BENCH_DIR/scripts/install_deps.sh".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +18,10 @@ shift || true
 peers=("$@")
 [[ ${#peers[@]} -gt 0 ]] || peers=(depeches postgres sqlite_fts5 xapian_baseline xapian_omega sphinx lucene)
 
-scripts/build.sh
+# Build only when our engine is benchmarked (peers alone must not touch build/).
+for p in "${peers[@]}"; do
+    if [[ $p == depeches ]]; then scripts/build.sh; break; fi
+done
 export DEPECHES_BIN="$root/build/bin"
 out="$root/bench-results"
 mkdir -p "$out/data"
@@ -31,23 +38,56 @@ run_set() { # name corpus queries qrels
     done | tee "$out/$name/quality.txt"
 }
 
-if [[ $set_name == seeds || $set_name == all ]]; then
-    run_set seeds "$bench/data/seeds/corpus.jsonl" "$bench/data/seeds/queries.tsv" \
-        "$bench/data/seeds/qrels.txt"
-fi
-if [[ $set_name == orangesum || $set_name == all ]]; then
-    corpus="$out/data/orangesum-body/corpus.jsonl"
+# The harness reads {"id","title","text","date"}; the evaluation corpora have "body" (and PIAF
+# an empty "title"). Converted once into bench-results/data/<name>/, then reused.
+convert_corpus() { # src.jsonl.xz corpus.jsonl
+    local corpus=$2
     if [[ ! -s $corpus ]]; then
         mkdir -p "$(dirname "$corpus")"
-        # The harness reads {"id","title","text","date"}; the evaluation corpus has "body".
-        xz -dc "$eval_dir/orangesum-corpus-body.jsonl.xz" |
+        xz -dc "$1" |
             python3 -c 'import json,sys
 for line in sys.stdin:
     d = json.loads(line)
-    print(json.dumps({"id": d["id"], "title": "", "text": d.get("body", ""),
-                      "date": d.get("date", "")}, ensure_ascii=False))' >"$corpus"
+    print(json.dumps({"id": d["id"], "title": d.get("title") or "", "text": d.get("body", ""),
+                      "date": d.get("date", "")}, ensure_ascii=False))' >"$corpus.tmp"
+        mv "$corpus.tmp" "$corpus"
     fi
-    cp "$eval_dir/orangesum-title-valid/qrels.txt" "$(dirname "$corpus")/qrels.txt"
-    run_set orangesum-title "$corpus" "$eval_dir/orangesum-title-valid/queries.tsv" \
-        "$eval_dir/orangesum-title-valid/qrels.txt"
+}
+
+run_eval_set() { # name eval-subdir corpus
+    local name=$1 dir="$eval_dir/$2" corpus=$3
+    # run_all.sh scores its table with the qrels next to the corpus
+    cp "$dir/qrels.txt" "$(dirname "$corpus")/qrels.txt"
+    run_set "$name" "$corpus" "$dir/queries.tsv" "$dir/qrels.txt"
+}
+
+want() { # set name -> is it selected?
+    case $set_name in
+        all) true ;;
+        sets) [[ $1 != seeds ]] ;;
+        orangesum) [[ $1 == orangesum-title ]] ;;
+        *) [[ $set_name == "$1" ]] ;;
+    esac
+}
+
+case $set_name in
+    seeds|orangesum|orangesum-title|orangesum-abstract|orangesum-short|piaf|sets|all) ;;
+    *) echo "unknown set: $set_name" >&2; exit 2 ;;
+esac
+
+if want seeds; then
+    run_set seeds "$bench/data/seeds/corpus.jsonl" "$bench/data/seeds/queries.tsv" \
+        "$bench/data/seeds/qrels.txt"
+fi
+for s in title abstract short; do
+    want "orangesum-$s" || continue
+    # OrangeSum: index the body only (headline and abstract are the queries)
+    corpus="$out/data/orangesum-body/corpus.jsonl"
+    convert_corpus "$eval_dir/orangesum-corpus-body.jsonl.xz" "$corpus"
+    run_eval_set "orangesum-$s" "orangesum-$s-valid" "$corpus"
+done
+if want piaf; then
+    corpus="$out/data/piaf/corpus.jsonl"
+    convert_corpus "$eval_dir/piaf/corpus.jsonl.xz" "$corpus"
+    run_eval_set piaf piaf "$corpus"
 fi

@@ -25,7 +25,24 @@ constexpr std::array<std::string_view, 90> k_stop_words{
     "ta",     "te",   "tes",    "ton",   "tu",    "un",    "une",    "vos",   "votre", "y",
 };
 
+// What questions and headlines wrap around their topic: interrogatives and the forms of être
+// and avoir. Sorted for binary search (checked by a unit test).
+constexpr std::array<std::string_view, 25> k_query_fillers{
+    "avaient",    "avait",    "avoir",  "combien",  "comment", "est",      "etaient",
+    "etait",      "ete",      "etre",   "furent",   "fut",     "laquelle", "lequel",
+    "lesquelles", "lesquels", "ont",    "pourquoi", "quand",   "quelles",  "quels",
+    "quoi",       "sera",     "seront", "sont",
+};
+
 } // namespace
+
+bool is_query_filler(std::string_view folded) noexcept {
+    return std::binary_search(k_query_fillers.begin(), k_query_fillers.end(), folded);
+}
+
+bool query_fillers_sorted() noexcept {
+    return std::is_sorted(k_query_fillers.begin(), k_query_fillers.end());
+}
 
 bool is_elision(std::string_view folded) noexcept {
     return std::find(k_elisions.begin(), k_elisions.end(), folded) != k_elisions.end();

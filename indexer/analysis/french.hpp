@@ -14,4 +14,13 @@ bool is_elision(std::string_view folded) noexcept;
 /// Content words that are also function words (est, été, sont, fait) are deliberately absent.
 bool is_stop_word(std::string_view folded) noexcept;
 
+/// True for the words a query wraps around its topic without meaning it: interrogatives
+/// (combien, pourquoi, lesquels…) and the forms of être and avoir (est, sont, ont, été).
+/// Indexed like any word; dropped from loose query words like stop words, so that "Quel est
+/// le nom du fondateur" searches nom and fondateur.
+bool is_query_filler(std::string_view folded) noexcept;
+
+/// For tests: the filler list is sorted (binary search relies on it).
+bool query_fillers_sorted() noexcept;
+
 } // namespace depeches::analysis

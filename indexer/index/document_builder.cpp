@@ -61,13 +61,14 @@ std::string content_hash(std::string_view bytes) {
 
 Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::string_view text,
                                              Xapian::termpos first_position, Xapian::termcount wdf,
-                                             std::string_view prefix) {
+                                             std::string_view prefix, bool lead) {
     m_tokens.clear();
     const Xapian::termpos next = m_analyzer.tokenize(text, m_tokens, first_position);
     for (const analysis::Token& token : m_tokens) {
         const std::string& term = m_analyzer.term(token);
         if (wdf > 0) {
-            document.add_posting(term, token.position, wdf);
+            const bool in_lead = lead && token.position < first_position + k_lead_positions;
+            document.add_posting(term, token.position, wdf + (in_lead ? k_lead_wdf : 0));
         }
         if (m_analyzer.accents_matter(token)) {
             document.add_boolean_term(accent_term(token.form, term));
@@ -132,7 +133,7 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
         position = index_field(doc, dispatch.dateline, position, 1, {});
         position += k_field_gap;
     }
-    index_field(doc, dispatch.body, position, 1, {});
+    index_field(doc, dispatch.body, position, 1, {}, true);
 
     built.id = dispatch.id;
     built.id_term = id_term(dispatch.id);

@@ -42,10 +42,11 @@ public:
 
 private:
     /// Adds the analysed terms of one field from `first_position`, unprefixed with `wdf` (none
-    /// when 0) and under `prefix` (none when empty); returns the next free position.
+    /// when 0; raised by k_lead_wdf in the field's first k_lead_positions words when `lead`) and
+    /// under `prefix` (none when empty); returns the next free position.
     Xapian::termpos index_field(Xapian::Document& document, std::string_view text,
                                 Xapian::termpos first_position, Xapian::termcount wdf,
-                                std::string_view prefix);
+                                std::string_view prefix, bool lead = false);
     /// Adds the vocabulary terms of the field just tokenized (words, acronyms, and phrases
     /// when it is a `headline`): see schema.hpp.
     void add_vocabulary(Xapian::Document& document, std::string_view text, bool headline);

@@ -11,7 +11,7 @@
 //   terms   unprefixed    analysed words of title, abstract, dateline and body, with positions:
 //                         title from position 1 (wdf raised by k_title_wdf), abstract after a
 //                         gap of k_field_gap (wdf raised by k_abstract_wdf), then dateline and
-//                         body, each after another gap
+//                         body, each after another gap (the body's lead raised by k_lead_wdf)
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
@@ -75,6 +75,10 @@ inline constexpr Xapian::valueno k_slot_version = 5;
 inline constexpr Xapian::termcount k_title_wdf = 4;
 /// Extra within-document frequency given to an abstract word in the unprefixed term space.
 inline constexpr Xapian::termcount k_abstract_wdf = 2;
+/// The lead of a dispatch, its first k_lead_positions body words, says what it is about (news
+/// writing puts the essentials first): their unprefixed wdf is raised by k_lead_wdf.
+inline constexpr Xapian::termpos k_lead_positions = 40;
+inline constexpr Xapian::termcount k_lead_wdf = 1;
 /// Positions left empty between fields, so that no phrase spans two fields.
 inline constexpr Xapian::termpos k_field_gap = 100;
 
@@ -83,7 +87,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "2";
+inline constexpr std::string_view k_schema_version = "3";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

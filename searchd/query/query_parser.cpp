@@ -195,11 +195,12 @@ private:
                 in_compound = false;
                 break;
             default:
-                words.push_back({{choice_of(token)},
-                                 {},
-                                 analysis::is_stop_word(token.form),
-                                 token.form,
-                                 token.kind == analysis::TokenKind::word});
+                words.push_back(
+                    {{choice_of(token)},
+                     {},
+                     analysis::is_stop_word(token.form) || analysis::is_query_filler(token.form),
+                     token.form,
+                     token.kind == analysis::TokenKind::word});
                 in_compound = false;
                 break;
             }

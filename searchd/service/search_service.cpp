@@ -241,9 +241,26 @@ Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
     return {Xapian::Query::OP_FILTER, words, range};
 }
 
+/// Proximity boost: a query of 2 to k_near_max_words plain words also scores, with
+/// k_near_weight, the dispatches where they all stand within k_near_window positions.
+constexpr std::size_t k_near_max_words = 4;
+constexpr Xapian::termcount k_near_window = 12;
+constexpr double k_near_weight = 0.5;
+
+/// The words of `seq` within `window` positions of one another, in any order.
+Xapian::Query near_of(const std::vector<analysis::TermChoice>& seq, Xapian::termcount window) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& c : seq) {
+        std::vector<Xapian::Query> terms(c.begin(), c.end());
+        parts.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    return {Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window};
+}
+
 /// With an operator, the words combine with it. By default every dispatch with any of the
 /// words matches, and those with all of them score their words twice (an AND_MAYBE boost): a
-/// short query gets what has every word first, a long one never comes back empty.
+/// short query gets what has every word first, a long one never comes back empty; a short
+/// query also prefers its words close together.
 Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     Plan plan;
     plan.parsed = parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
@@ -252,6 +269,12 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         const query::ParsedQuery strict =
             parser.parse(request.query, query::DefaultOperator::op_and);
         words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, strict.query);
+    }
+    const auto& sequence = plan.parsed.sequence;
+    if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
+        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                            near_of(sequence, k_near_window), k_near_weight));
     }
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
         words = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked

@@ -155,6 +155,18 @@ TEST(French, StopWordsAreFunctionWordsOnly) {
     }
 }
 
+TEST(French, QueryFillersAreInterrogativesAndAuxiliaries) {
+    EXPECT_TRUE(query_fillers_sorted());
+    for (const char* word : {"combien", "pourquoi", "lesquels", "est", "sont", "ont", "ete"}) {
+        SCOPED_TRACE(word);
+        EXPECT_TRUE(is_query_filler(word));
+    }
+    for (const char* word : {"armee", "paix", "nom", "le", "alep"}) {
+        SCOPED_TRACE(word);
+        EXPECT_FALSE(is_query_filler(word));
+    }
+}
+
 TEST(French, ElisionsAreTheArticlesAndPronounsOnly) {
     for (const char* word :
          {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}) {
