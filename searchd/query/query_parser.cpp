@@ -297,8 +297,8 @@ private:
         return {Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()};
     }
 
-    /// Appends to `out` a query per synonym of the words with key `key`, each weighted
-    /// k_synonym_weight shared among its terms, and notes them for highlighting.
+    /// Appends to `out` a query per synonym of the words with key `key`, weighted
+    /// k_synonym_weight, and notes them for highlighting.
     void synonym_queries(const std::string& key, const std::string& prefix,
                          std::vector<Xapian::Query>& out) {
         if (!m_sources.synonyms || key.empty()) {
@@ -314,7 +314,7 @@ private:
             }
             note_word({terms, {}, false, {}, false}, prefix);
             out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase_query(terms, prefix),
-                             k_synonym_weight / static_cast<double>(terms.size()));
+                             k_synonym_weight);
         }
     }
 

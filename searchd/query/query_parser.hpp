@@ -64,8 +64,10 @@ struct WordSources {
 
 /// Weight of a typo correction relative to the word as typed.
 inline constexpr double k_typo_weight = 0.5;
-/// Weight of a synonym relative to the words it replaces, shared among its terms.
-inline constexpr double k_synonym_weight = 0.5;
+/// Weight of a synonym: none. A synonym makes a dispatch match, but only literal words score,
+/// so a dispatch that only has the synonym always ranks below one that has the word (BM25 of a
+/// short dispatch's full name could otherwise outweigh a long dispatch's acronym).
+inline constexpr double k_synonym_weight = 0.0;
 /// Longest run of words looked up as a synonym key.
 inline constexpr std::size_t k_max_synonym_words = 8;
 

@@ -202,16 +202,15 @@ TEST(QueryParser, AlsoSearchesTyposCorrectedWithLessWeight) {
 }
 
 TEST(QueryParser, AddsSynonymsOfWordsAndOfRunsOfWords) {
-    EXPECT_EQ(
-        describe("OSDH", DefaultOperator::op_or),
-        "Query((osdh@1 OR 0.083333333333333328707 * (observatoir@1 PHRASE 6 syrien@2 PHRASE 6 "
-        "de@3 PHRASE 6 droit@4 PHRASE 6 de@5 PHRASE 6 homm@6)))");
-    EXPECT_EQ(describe("djihadiste", DefaultOperator::op_or), "Query((djihad@1 OR 0.5 * jihad@1))");
+    EXPECT_EQ(describe("OSDH", DefaultOperator::op_or),
+              "Query((osdh@1 OR 0 * (observatoir@1 PHRASE 6 syrien@2 PHRASE 6 "
+              "de@3 PHRASE 6 droit@4 PHRASE 6 de@5 PHRASE 6 homm@6)))");
+    EXPECT_EQ(describe("djihadiste", DefaultOperator::op_or), "Query((djihad@1 OR 0 * jihad@1))");
     // A run of words: one more clause with OR, the run or its synonym with AND.
     EXPECT_EQ(describe("droits de l'homme Alep", DefaultOperator::op_or),
-              "Query((droit@1 OR homm@1 OR alep@1 OR 0.5 * ddh@1))");
+              "Query((droit@1 OR homm@1 OR alep@1 OR 0 * ddh@1))");
     EXPECT_EQ(describe("droits de l'homme Alep", DefaultOperator::op_and),
-              "Query((((droit@1 AND homm@1) OR 0.5 * ddh@1) AND alep@1))");
+              "Query((((droit@1 AND homm@1) OR 0 * ddh@1) AND alep@1))");
 }
 
 } // namespace
