@@ -20,17 +20,13 @@ constexpr int k_max_skipped_in_a_row = 3;
 /// The elided article at the start of a token, written "l'" whatever the apostrophe and case;
 /// empty when the token has none.
 std::string elided_article(std::string_view text, const Token& token) {
-    const std::string_view original = text.substr(token.begin, token.end - token.begin);
-    for (const std::string_view apostrophe : {std::string_view("'"), k_right_quote}) {
-        const auto at = original.find(apostrophe);
-        if (at != std::string_view::npos && at > 0 &&
-            is_elision(fold_text(original.substr(0, at)))) {
-            std::string article = fold_text(original.substr(0, at));
-            article += '\'';
-            return article;
-        }
+    const std::size_t begin = word_begin(text, token);
+    if (begin == token.begin) {
+        return {};
     }
-    return {};
+    std::string_view article = text.substr(token.begin, begin - token.begin);
+    article.remove_suffix(article.back() == '\'' ? 1 : k_right_quote.size());
+    return fold_text(article) + '\'';
 }
 
 /// The tokens that stand for words in the text (a compound's joined form repeats its parts).
@@ -65,6 +61,18 @@ bool blank(std::string_view gap) {
 }
 
 } // namespace
+
+std::size_t word_begin(std::string_view text, const Token& token) {
+    const std::string_view original = text.substr(token.begin, token.end - token.begin);
+    for (const std::string_view apostrophe : {std::string_view("'"), k_right_quote}) {
+        const auto at = original.find(apostrophe);
+        if (at != std::string_view::npos && at > 0 &&
+            is_elision(fold_text(original.substr(0, at)))) {
+            return token.begin + at + apostrophe.size();
+        }
+    }
+    return token.begin;
+}
 
 bool adjacent(std::string_view text, const Token& a, const Token& b) {
     return b.begin >= a.end && blank(text.substr(a.end, b.begin - a.end));

@@ -26,6 +26,10 @@ inline constexpr std::size_t k_min_phrase_tokens = 2;
 inline constexpr std::size_t k_min_acronym_letters = 2;
 inline constexpr std::size_t k_max_acronym_letters = 8;
 
+/// Byte offset in `text` where the word of `token` starts: after its elided article ("l'",
+/// "qu’"), or token.begin when it has none.
+std::size_t word_begin(std::string_view text, const Token& token);
+
 /// The lower-case text of tokens [first, last] of `text`: each token's accented lower form,
 /// with an elided article kept ("l'homme"), separated by single spaces. The tokens must be
 /// words (not compound wholes).

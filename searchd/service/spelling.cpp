@@ -8,26 +8,11 @@
 #include "indexer/analysis/french.hpp"
 #include "indexer/analysis/tokenizer.hpp"
 #include "indexer/analysis/utf8.hpp"
+#include "indexer/analysis/word_spans.hpp"
 
 namespace depeches::search {
 
 namespace {
-
-/// Byte offset where the word of `token` starts in `text`, after an elided article ("l'").
-std::size_t word_start(std::string_view text, const analysis::Token& token) {
-    if (token.lower.find('\'') != std::string::npos) {
-        return token.begin; // aujourd'hui: the apostrophe is part of the word
-    }
-    const std::string_view original = text.substr(token.begin, token.end - token.begin);
-    for (const std::string_view apostrophe :
-         {std::string_view("'"), std::string_view("\xE2\x80\x99")}) {
-        const auto at = original.find(apostrophe);
-        if (at != std::string_view::npos) {
-            return token.begin + at + apostrophe.size();
-        }
-    }
-    return token.begin;
-}
 
 /// True for the query language's upper-case operators, which are not words to correct.
 bool is_operator(std::string_view original) {
@@ -78,7 +63,7 @@ std::optional<std::string> spelling_suggestion(std::string_view query,
     };
     std::vector<Edit> edits;
     for (const analysis::Token& token : words_of(query)) {
-        const std::size_t begin = word_start(query, token);
+        const std::size_t begin = analysis::word_begin(query, token);
         const std::string_view original = query.substr(begin, token.end - begin);
         const bool wildcard = token.end < query.size() && query[token.end] == '*';
         const bool word = token.kind == analysis::TokenKind::word ||
@@ -148,7 +133,7 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
     if (!word_done) {
         for (const vocab::Entry* entry : lexicon.complete_words(tokens.back().form, limit * 2)) {
             if (!analysis::is_stop_word(entry->key)) {
-                add(word_start(typed, tokens.back()), *entry, "word");
+                add(analysis::word_begin(typed, tokens.back()), *entry, "word");
             }
         }
     }

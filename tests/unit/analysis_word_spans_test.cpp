@@ -70,6 +70,13 @@ TEST(WordSpans, WritesSpansLowerCaseWithTheirElisions) {
     ASSERT_EQ(tokens.size(), 6U);
     EXPECT_EQ(span_text(text, tokens, 0, 1), "selon l'osdh");
     EXPECT_EQ(span_text(text, tokens, 2, 5), "les forces du régime");
+    EXPECT_EQ(word_begin(text, tokens[1]), text.find("OSDH"));
+    EXPECT_EQ(word_begin(text, tokens[2]), tokens[2].begin);
+    const std::string today = "aujourd'hui";
+    std::vector<Token> one;
+    tokenize(today, one);
+    ASSERT_EQ(one.size(), 1U);
+    EXPECT_EQ(word_begin(today, one[0]), 0U); // not an elision
     EXPECT_TRUE(adjacent(text, tokens[2], tokens[3]));
     EXPECT_FALSE(adjacent(text, tokens[1], tokens[2]));
 }
