@@ -4,11 +4,12 @@
 // Environment: DEPECHES_BIN (folder of the binaries), DEPECHES_WEB (web/), DEPECHES_CORPUS
 // (corpus/), DEPECHES_CHROMIUM (browser, default /usr/bin/chromium).
 
-import { test } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -142,4 +143,37 @@ export function stopDaemon(daemon) {
         });
         daemon.kill('SIGTERM');
     });
+}
+
+/**
+ * Registers the hooks of a browser test file: before(), index corpus/ into a fresh temporary
+ * directory (then `afterIndex(db, corpus)` may add more), serve it with the real daemon
+ * (`afterStart(base, corpus)` may check it) and open Chromium; after(), close everything and
+ * check that the daemon exits 0 on SIGTERM. Returns { base, openPage, pageErrors }, whose first
+ * two are set once before() has run.
+ */
+export function servedPage(prefix, { afterIndex, afterStart } = {}) {
+    const served = { base: undefined, openPage: undefined, pageErrors: [] };
+    let tmp;
+    let daemon;
+    let browser;
+    before(async () => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+        const db = path.join(tmp, 'index');
+        const corpus = runIndexer(['--db', db, '--json', CORPUS]);
+        if (afterIndex) afterIndex(db, corpus);
+        ({ daemon, base: served.base } = await startDaemon(db));
+        if (afterStart) await afterStart(served.base, corpus);
+        browser = await launchBrowser(path.join(tmp, 'profile'));
+        served.openPage = pageOpener(browser, served.pageErrors);
+    });
+    after(async () => {
+        await browser?.close().catch(() => {});
+        if (daemon) {
+            const exit = await stopDaemon(daemon);
+            assert.deepEqual(exit, { code: 0, signal: null }, 'depeches-searchd exits 0 on SIGTERM');
+        }
+        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    });
+    return served;
 }

@@ -3,15 +3,12 @@
 // Skips (exit code 77 when run alone, a "SKIPPED:" line under `node --test`) only if
 // playwright-core or Chromium is missing. Paths and environment: see harness.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import {
-    ARTIFACTS, CORPUS, dispatchShown, launchBrowser, pageOpener, prerequisitesMet, resultsShown,
-    runIndexer, startDaemon, stopDaemon, tabUntil,
+    ARTIFACTS, dispatchShown, prerequisitesMet, resultsShown, runIndexer, servedPage, tabUntil,
 } from './harness.mjs';
 
 // A dispatch whose text tries to run script: the page must show it as plain characters.
@@ -37,41 +34,22 @@ const BULLETINS = Array.from({ length: 23 }, (_, i) => {
 if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
-    let tmp;
-    let daemon;
-    let base;
-    let browser;
-    let openPage;
-    const pageErrors = [];
-
-    before(async () => {
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'depeches-browser-'));
-        const db = path.join(tmp, 'index');
-        const corpus = runIndexer(['--db', db, '--json', CORPUS]);
-        const lines = [HOSTILE, ...BULLETINS].map((d) => JSON.stringify(d)).join('\n') + '\n';
-        runIndexer(['--db', db, '-'], lines);
-
-        ({ daemon, base } = await startDaemon(db));
-        const health = await (await fetch(`${base}/healthz`)).json();
-        const expected = corpus.documents + 1 + BULLETINS.length;
-        assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
-
-        browser = await launchBrowser(path.join(tmp, 'profile'));
-        openPage = pageOpener(browser, pageErrors);
+    const served = servedPage('depeches-browser-', {
+        afterIndex(db) {
+            const lines = [HOSTILE, ...BULLETINS].map((d) => JSON.stringify(d)).join('\n') + '\n';
+            runIndexer(['--db', db, '-'], lines);
+        },
+        async afterStart(base, corpus) {
+            const health = await (await fetch(`${served.base}/healthz`)).json();
+            const expected = corpus.documents + 1 + BULLETINS.length;
+            assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
+        },
     });
-
-    after(async () => {
-        await browser?.close().catch(() => {});
-        if (daemon) {
-            const exit = await stopDaemon(daemon);
-            assert.deepEqual(exit, { code: 0, signal: null }, 'depeches-searchd exits 0 on SIGTERM');
-        }
-        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    });
+    const openPage = (...args) => served.openPage(...args);
 
     test('keyboard search without accents finds accented words, highlighted', async () => {
         const page = await openPage();
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         assert.equal(await page.getAttribute('html', 'lang'), 'fr');
         assert.match(await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content'),
             /default-src 'self'/);
@@ -110,7 +88,7 @@ function defineTests() {
 
     test('opening a dispatch by keyboard shows highlighted text; back returns to the results', async () => {
         const page = await openPage();
-        await page.goto(`${base}/?q=armee+syrienne`);
+        await page.goto(`${served.base}/?q=armee+syrienne`);
         await resultsShown(page);
         const firstTitle = (await page.locator('#results .hit-link').first().textContent()).trim();
         const firstId = await page.locator('#results .hit-link').first().getAttribute('data-id');
@@ -157,14 +135,14 @@ function defineTests() {
 
     test('a shared link runs its search and opens its dispatch without typing', async () => {
         const page = await openPage();
-        await page.goto(`${base}/?q=geneve`);
+        await page.goto(`${served.base}/?q=geneve`);
         await resultsShown(page);
         assert.equal(await page.inputValue('#q'), 'geneve');
         const marks = await page.locator('#results .snippet mark').allTextContents();
         assert.ok(marks.some((m) => /Genève/.test(m)), `"geneve" highlights "Genève": ${marks.join(' | ')}`);
 
         const id = await page.locator('#results .hit-link').first().getAttribute('data-id');
-        await page.goto(`${base}/?q=geneve&id=${encodeURIComponent(id)}`);
+        await page.goto(`${served.base}/?q=geneve&id=${encodeURIComponent(id)}`);
         await dispatchShown(page);
         assert.ok((await page.locator('#dispatch-body mark').allTextContents()).includes('Genève'));
         await page.click('#back');
@@ -172,7 +150,7 @@ function defineTests() {
         assert.equal(new URL(page.url()).searchParams.get('q'), 'geneve');
 
         // Invalid syntax is searched as plain words, and the page says so.
-        await page.goto(`${base}/?q=${encodeURIComponent('"geneve')}`);
+        await page.goto(`${served.base}/?q=${encodeURIComponent('"geneve')}`);
         await resultsShown(page);
         assert.match(await page.textContent('#notice'), /syntaxe/);
         await page.close();
@@ -180,7 +158,7 @@ function defineTests() {
 
     test('hostile dispatch text is shown literally and runs nothing', async () => {
         const page = await openPage();
-        await page.goto(`${base}/?q=script`);
+        await page.goto(`${served.base}/?q=script`);
         await resultsShown(page);
         const link = page.locator('#results .hit-link[data-id="xss-1"]');
         assert.equal(await link.count(), 1, 'the hostile dispatch is found');
@@ -202,7 +180,7 @@ function defineTests() {
 
     test('pagination, sort by date and ids with "/"', async () => {
         const page = await openPage();
-        await page.goto(`${base}/?q=bulletin`);
+        await page.goto(`${served.base}/?q=bulletin`);
         await resultsShown(page);
         assert.match(await page.textContent('#status'), /^23 résultats/);
         assert.equal(await page.locator('#results .hit').count(), 10);
@@ -243,7 +221,7 @@ function defineTests() {
 
     test('phone-sized screen: no horizontal scrolling, 16px inputs', async () => {
         const page = await openPage({ width: 360, height: 640 });
-        await page.goto(`${base}/?q=armee+syrienne`);
+        await page.goto(`${served.base}/?q=armee+syrienne`);
         await resultsShown(page);
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'results fit');
         const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.getElementById('q')).fontSize));
@@ -259,7 +237,7 @@ function defineTests() {
 
     test('API errors and network failures show a French message', async () => {
         const page = await openPage({ width: 360, height: 640 });
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.fill('#q', 'armee '.repeat(850)); // ~5000 characters: the server refuses it
         await page.press('#q', 'Enter');
         const alert = page.locator('#error[role="alert"]');
@@ -269,13 +247,13 @@ function defineTests() {
         assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 360, 'the error fits');
         await page.screenshot({ path: path.join(ARTIFACTS, 'error-phone.png'), fullPage: true });
 
-        await page.goto(`${base}/?q=armee&id=${encodeURIComponent('pas/de-cette-depeche')}`);
+        await page.goto(`${served.base}/?q=armee&id=${encodeURIComponent('pas/de-cette-depeche')}`);
         await alert.waitFor({ state: 'visible' });
         assert.match(await alert.textContent(), /Cette dépêche est introuvable/);
 
         // The server cannot be reached: the message offers to try again, which then works.
         await page.route('**/api/v1/search**', (route) => route.abort('connectionrefused'));
-        await page.goto(`${base}/?q=alep`);
+        await page.goto(`${served.base}/?q=alep`);
         await alert.waitFor({ state: 'visible' });
         assert.match(await alert.textContent(), /Impossible de joindre le serveur/);
         await page.unroute('**/api/v1/search**');
@@ -286,6 +264,6 @@ function defineTests() {
     });
 
     test('no script error, console error or dialog on any page', () => {
-        assert.deepEqual(pageErrors, []);
+        assert.deepEqual(served.pageErrors, []);
     });
 }

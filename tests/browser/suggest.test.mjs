@@ -4,15 +4,12 @@
 // Some cases replace the daemon's answers (page.route) to check the page's own logic: stale
 // answers, hostile text, a daemon without /suggest. Paths and environment: see harness.mjs.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 
 import {
-    ARTIFACTS, CORPUS, launchBrowser, pageOpener, prerequisitesMet, resultsShown, resultsViewShown,
-    runIndexer, startDaemon, stopDaemon, tabUntil,
+    ARTIFACTS, prerequisitesMet, resultsShown, resultsViewShown, servedPage, tabUntil,
 } from './harness.mjs';
 
 /** Lower case without accents, as the page compares the typed prefix. */
@@ -22,30 +19,8 @@ const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 if (prerequisitesMet('browser suggestions and help')) defineTests();
 
 function defineTests() {
-    let tmp;
-    let daemon;
-    let base;
-    let browser;
-    let openPage;
-    const pageErrors = [];
-
-    before(async () => {
-        tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'depeches-browser-suggest-'));
-        const db = path.join(tmp, 'index');
-        runIndexer(['--db', db, '--json', CORPUS]);
-        ({ daemon, base } = await startDaemon(db));
-        browser = await launchBrowser(path.join(tmp, 'profile'));
-        openPage = pageOpener(browser, pageErrors);
-    });
-
-    after(async () => {
-        await browser?.close().catch(() => {});
-        if (daemon) {
-            const exit = await stopDaemon(daemon);
-            assert.deepEqual(exit, { code: 0, signal: null }, 'depeches-searchd exits 0 on SIGTERM');
-        }
-        if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
-    });
+    const served = servedPage('depeches-browser-suggest-');
+    const openPage = (...args) => served.openPage(...args);
 
     const listOpen = (page) => page.waitForSelector('#q-listbox:not([hidden]) [role="option"]');
     const listClosed = (page) => page.waitForFunction(() => document.getElementById('q-listbox').hidden
@@ -71,7 +46,7 @@ function defineTests() {
 
     test('the search box is an ARIA combobox controlling a listbox', async () => {
         const page = await openPage();
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         const q = page.locator('#q');
         assert.equal(await q.getAttribute('role'), 'combobox');
         assert.equal(await q.getAttribute('aria-autocomplete'), 'list');
@@ -90,7 +65,7 @@ function defineTests() {
     test('typing a prefix lists completions; ArrowDown and Enter search the one picked', async () => {
         const page = await openPage();
         const asked = recordRequests(page, 'suggest');
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.focus('#q');
         await page.keyboard.type('ale', { delay: 40 });
         await listOpen(page);
@@ -140,7 +115,7 @@ function defineTests() {
 
     test('Escape closes the list, a second Escape clears the box; Tab, clicks elsewhere close it', async () => {
         const page = await openPage();
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.focus('#q');
         await page.keyboard.type('ale');
         await listOpen(page);
@@ -201,7 +176,7 @@ function defineTests() {
                 // The page aborted the request: nothing to answer.
             }
         });
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.focus('#q');
         await page.keyboard.type('al');
         await sleep(250); // the request for "al" is on its way
@@ -239,7 +214,7 @@ function defineTests() {
         await page.route('**/api/v1/suggest?**', (route) => route.fulfill({ status: 404,
             contentType: 'application/json',
             body: JSON.stringify({ error: { code: 'not_found', message: 'no such endpoint: /api/v1/suggest' } }) }));
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.focus('#q');
         await page.keyboard.type('ale');
         await sleep(400);
@@ -256,7 +231,7 @@ function defineTests() {
     test('a misspelled query offers the right spelling: Alepp → alep', async () => {
         const page = await openPage();
         const searches = recordRequests(page, 'search');
-        await page.goto(`${base}/?q=Alepp`);
+        await page.goto(`${served.base}/?q=Alepp`);
         await resultsViewShown(page);
         const notice = page.locator('#suggestion');
         await notice.waitFor({ state: 'visible' });
@@ -295,7 +270,7 @@ function defineTests() {
                 suggestion: 'armée syrienne <i>', corrected };
             return route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(body) });
         });
-        await page.goto(`${base}/?q=${encodeURIComponent('armee syrien')}`);
+        await page.goto(`${served.base}/?q=${encodeURIComponent('armee syrien')}`);
         await resultsShown(page);
         const notice = page.locator('#suggestion');
         assert.equal((await notice.textContent()).replace(/\s/g, ' '),
@@ -320,7 +295,7 @@ function defineTests() {
 
     test('the query-language help opens from the keyboard and explains the syntax', async () => {
         const page = await openPage();
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         const help = page.locator('details#syntax-help');
         assert.equal(await help.evaluate((d) => d.open), false, 'closed at first');
         await page.focus('#q');
@@ -341,7 +316,7 @@ function defineTests() {
 
     test('phone-sized screen: the list and the help fit, options are easy to touch', async () => {
         const page = await openPage({ width: 360, height: 640 });
-        await page.goto(`${base}/`);
+        await page.goto(`${served.base}/`);
         await page.focus('#q');
         await page.keyboard.type('ale');
         await listOpen(page);
@@ -361,6 +336,6 @@ function defineTests() {
     });
 
     test('no script error, console error or dialog on any page', () => {
-        assert.deepEqual(pageErrors, []);
+        assert.deepEqual(served.pageErrors, []);
     });
 }
