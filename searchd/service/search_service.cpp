@@ -128,11 +128,23 @@ struct SearchService::Worker {
     Clock::time_point last_check;
     analysis::Analyzer analyzer;
     analysis::Highlighter highlighter{analyzer};
+    /// The typo corrections of a word, computed once per request: the parser asks for them in
+    /// both of its parses and the spelling suggestion once more.
+    std::vector<std::string> corrections(std::string_view form, const analysis::TermChoice& terms) {
+        auto [it, added] = corrections_seen.try_emplace(std::string(form));
+        if (added) {
+            it->second = typo_corrections(*lexicon, db, form, terms);
+        }
+        return it->second;
+    }
+
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
+    /// corrections() of the current request; cleared by SearchService::worker()
+    std::unordered_map<std::string, std::vector<std::string>> corrections_seen;
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
                                [this](std::string_view form, const analysis::TermChoice& terms) {
-                                   return typo_corrections(*lexicon, db, form, terms);
+                                   return corrections(form, terms);
                                },
                                [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
@@ -158,6 +170,8 @@ SearchService::Worker& SearchService::worker() {
     try {
         w->refresh(false);
         w->lexicon = m_lexicons->get(w->db);
+        w->corrections_seen.clear(); // a new request
+
     } catch (const Xapian::Error& e) {
         throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
     }
@@ -321,8 +335,14 @@ SearchResult SearchService::search(const SearchRequest& request) {
     Worker& w = worker();
     SearchResult result;
     run(w, request, result);
-    const auto suggestion = with_retry(
-        w, [&] { return spelling_suggestion(request.query, *w.lexicon, w.db, w.analyzer); });
+    const auto suggestion = with_retry(w, [&] {
+        return spelling_suggestion(
+            request.query,
+            [&w](std::string_view form, const analysis::TermChoice& terms) {
+                return w.corrections(form, terms);
+            },
+            w.analyzer);
+    });
     if (suggestion && *suggestion != request.query) {
         result.suggestion = *suggestion;
         if (result.total == 0 && request.correct) {

@@ -52,9 +52,7 @@ std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const X
     return words;
 }
 
-std::optional<std::string> spelling_suggestion(std::string_view query,
-                                               const vocab::Lexicon& lexicon,
-                                               const Xapian::Database& db,
+std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
                                                analysis::Analyzer& analyzer) {
     struct Edit {
         std::size_t begin;
@@ -72,12 +70,11 @@ std::optional<std::string> spelling_suggestion(std::string_view query,
             vocab::typo_budget(analysis::count_code_points(token.form)) == 0) {
             continue;
         }
-        const auto best = lexicon.corrections(
-            token.form, known_count(lexicon, db, token.form, {analyzer.term(token)}), 1);
+        const std::vector<std::string> best = corrector(token.form, {analyzer.term(token)});
         if (best.empty()) {
             continue;
         }
-        std::string text = best.front().entry->text;
+        std::string text = best.front();
         if (original.front() >= 'A' && original.front() <= 'Z' && text.front() >= 'a' &&
             text.front() <= 'z') {
             text.front() = static_cast<char>(text.front() - 'a' + 'A');

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,12 +29,15 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
                                           std::string_view form, const analysis::TermChoice& terms);
 
+/// The corrections of a word, best first, given its folded form and terms (typo_corrections,
+/// or a cache of it).
+using Corrector = std::function<std::vector<std::string>(std::string_view form,
+                                                         const analysis::TermChoice& terms)>;
+
 /// `query` with each word the index barely knows replaced by its best correction ("Alepp" →
 /// "Alep"), the rest of the text (operators, quotes, punctuation) as typed; none when every
 /// word is known.
-std::optional<std::string> spelling_suggestion(std::string_view query,
-                                               const vocab::Lexicon& lexicon,
-                                               const Xapian::Database& db,
+std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
                                                analysis::Analyzer& analyzer);
 
 /// A completion of what the reader is typing: the whole query it would become.
