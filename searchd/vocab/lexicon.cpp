@@ -181,9 +181,6 @@ void Lexicon::add_synonyms(const std::vector<std::string>& group) {
                 alternatives.push_back(other);
             }
         }
-        m_longest_synonym =
-            std::max(m_longest_synonym,
-                     static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) + 1);
     }
 }
 

@@ -66,9 +66,6 @@ public:
     /// Lower-case texts meaning the same as the words with key `key` (an acronym and its full
     /// names, curated variants); empty when none.
     [[nodiscard]] const std::vector<std::string>& synonyms(std::string_view key) const;
-    /// Most words in a synonym key.
-    [[nodiscard]] std::size_t longest_synonym() const { return m_longest_synonym; }
-    [[nodiscard]] std::size_t word_count() const { return m_words.size(); }
 
     /// Adds a spelling of a word or phrase (for load() and tests); call finish() after.
     void add_word(std::string_view text, Xapian::doccount count);
@@ -90,7 +87,6 @@ private:
     /// Indexes into m_words by key length in code points.
     std::vector<std::vector<std::size_t>> m_by_length;
     std::unordered_map<std::string, std::vector<std::string>> m_synonyms;
-    std::size_t m_longest_synonym = 1;
 };
 
 } // namespace depeches::vocab
