@@ -68,7 +68,9 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
         const std::string& term = m_analyzer.term(token);
         if (wdf > 0) {
             const bool in_lead = lead && token.position < first_position + k_lead_positions;
-            document.add_posting(term, token.position, wdf + (in_lead ? k_lead_wdf : 0));
+            const Xapian::termcount weight = wdf + (in_lead ? k_lead_wdf : 0);
+            document.add_posting(term, token.position, weight);
+            document.add_term(exact_term(token.form), weight);
         }
         if (m_analyzer.accents_matter(token)) {
             document.add_boolean_term(accent_term(token.form, term));

@@ -29,6 +29,9 @@ struct Clause {
     Xapian::Query query;
     Occur occur = Occur::loose;
     bool stop_word = false; ///< a lone stop word: dropped from loose clauses when others exist
+    /// A quoted phrase's words, any of them anywhere: what the phrase also scores as a loose
+    /// clause among others (see combine)
+    Xapian::Query scattered = {};
 };
 
 using analysis::TermChoice;
@@ -260,8 +263,23 @@ private:
         }
         if (!m_negated) {
             add_span_synonyms(words, clauses, prefix);
+            if (prefix.empty()) {
+                add_boosts(words);
+            }
         }
         return clauses;
+    }
+
+    /// The scoring-only queries of a run of loose words: each plain word's exact form, so that
+    /// "négociations" ranks a dispatch saying "négociations" above one saying "négocier".
+    void add_boosts(const std::vector<Word>& words) {
+        for (const Word& word : words) {
+            if (word.plain && !word.stop_word) {
+                m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                          Xapian::Query(index::exact_term(word.key)),
+                                          k_exact_weight);
+            }
+        }
     }
 
     /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it.
@@ -379,10 +397,22 @@ private:
         if (terms.empty()) {
             return {};
         }
-        if (!m_negated) {
-            note_word({terms, {}, false, {}, false}, prefix);
+        if (m_negated) {
+            return {{phrase_query(terms, prefix), Clause::Occur::loose, false}};
         }
-        return {{phrase_query(terms, prefix), Clause::Occur::loose, false}};
+        note_word({terms, {}, false, {}, false}, prefix);
+        std::vector<Xapian::Query> scattered;
+        const std::vector<Word> words = analyse(text);
+        for (const Word& word : words) {
+            if (!word.stop_word) {
+                scattered.push_back(phrase_query(word.parts, prefix));
+            }
+        }
+        if (prefix.empty()) {
+            add_boosts(words);
+        }
+        return {{phrase_query(terms, prefix), Clause::Occur::loose, false,
+                 Xapian::Query(Xapian::Query::OP_OR, scattered.begin(), scattered.end())}};
     }
 
     std::vector<Clause> wildcard_clauses(const std::string& text, const std::string& prefix) {
@@ -441,7 +471,18 @@ private:
         std::vector<Xapian::Query> required;
         std::vector<Xapian::Query> loose;
         std::vector<Xapian::Query> excluded;
+        // A quoted phrase among other loose words also scores its words where they stand
+        // apart, as if unquoted (the phrase still adds its own weight): a pasted headline's
+        // quotation is often reworded in the text. Alone, or with AND, a phrase is a phrase.
+        const bool among_others =
+            m_op == DefaultOperator::op_or &&
+            std::count_if(clauses.begin(), clauses.end(), [](const Clause& c) {
+                return c.occur == Clause::Occur::loose && !c.stop_word;
+            }) > 1;
         for (Clause& c : clauses) {
+            if (among_others && c.occur == Clause::Occur::loose && !c.scattered.empty()) {
+                c.query = Xapian::Query(Xapian::Query::OP_OR, c.query, c.scattered);
+            }
             if (c.occur == Clause::Occur::excluded) {
                 excluded.push_back(std::move(c.query));
             } else if (c.stop_word && has_content) {

@@ -40,6 +40,9 @@ struct ParsedQuery {
     /// The plain words searched for (not stop words, phrases, compounds or fields), in query
     /// order: what proximity scoring looks for next to each other.
     std::vector<analysis::TermChoice> sequence;
+    /// Scoring-only queries over the loose words (their exact forms, see schema.hpp), each
+    /// weighted: they add to the score of a match, never make one.
+    std::vector<Xapian::Query> boosts;
     std::string date_from;         ///< "YYYYMMDD" lower bound from date: in the query, or empty
     std::string date_to;           ///< "YYYYMMDD" upper bound from date: in the query, or empty
     bool fallback = false;         ///< the syntax was not valid: searched as plain words
@@ -68,6 +71,9 @@ inline constexpr double k_typo_weight = 0.5;
 /// so a dispatch that only has the synonym always ranks below one that has the word (BM25 of a
 /// short dispatch's full name could otherwise outweigh a long dispatch's acronym).
 inline constexpr double k_synonym_weight = 0.0;
+/// Weight of a word's exact form (unstemmed, folded), on top of its stem's: the form typed
+/// ranks above the other inflections of its stem.
+inline constexpr double k_exact_weight = 0.5;
 /// Longest run of words looked up as a synonym key.
 inline constexpr std::size_t k_max_synonym_words = 8;
 

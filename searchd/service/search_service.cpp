@@ -275,10 +275,14 @@ Xapian::Query near_of(const std::vector<analysis::TermChoice>& seq, Xapian::term
     return {Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window};
 }
 
+/// Weight of the second scoring of the words of a dispatch that has them all (auto operator).
+constexpr double k_all_words_weight = 0.5;
+
 /// With an operator, the words combine with it. By default every dispatch with any of the
-/// words matches, and those with all of them score their words twice (an AND_MAYBE boost): a
-/// short query gets what has every word first, a long one never comes back empty; a short
-/// query also prefers its words close together.
+/// words matches, and those with all of them score their words again, at k_all_words_weight
+/// (an AND_MAYBE boost): a short query gets what has every word first, a long one never comes
+/// back empty; a short query also prefers its words close together. Whatever the operator, the
+/// exact forms of the words add to the score (ParsedQuery::boosts).
 Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     Plan plan;
     plan.parsed = parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
@@ -286,13 +290,20 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     if (!request.op && plan.parsed.loose_clauses > 1) {
         const query::ParsedQuery strict =
             parser.parse(request.query, query::DefaultOperator::op_and);
-        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, strict.query);
+        words = Xapian::Query(
+            Xapian::Query::OP_AND_MAYBE, words,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, strict.query, k_all_words_weight));
     }
     const auto& sequence = plan.parsed.sequence;
     if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
         words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words,
                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                             near_of(sequence, k_near_window), k_near_weight));
+    }
+    const auto& boosts = plan.parsed.boosts;
+    if (!boosts.empty()) {
+        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words,
+                              Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
     }
     if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
         words = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked

@@ -70,6 +70,37 @@ TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     });
 }
 
+TEST(QueryParser, ScoresAQuotedPhraseAmongOtherWordsAlsoByItsWords) {
+    expect_queries({
+        // Among other loose words, the phrase's words also count where they stand apart.
+        {"Dati \"propreté et tranquillité\"",
+         "Query((dat@1 AND (propret@1 PHRASE 3 et@2 PHRASE 3 tranquill@3)))",
+         "Query((dat@1 OR ((propret@1 PHRASE 3 et@2 PHRASE 3 tranquill@3) OR "
+         "(propret@1 OR tranquill@1))))"},
+        // Alone, or excluded, a phrase is a phrase.
+        {"\"propreté et tranquillité\"", "Query((propret@1 PHRASE 3 et@2 PHRASE 3 tranquill@3))",
+         ""},
+        {"Dati -\"propreté et tranquillité\"",
+         "Query((dat@1 AND_NOT (propret@1 PHRASE 3 et@2 PHRASE 3 tranquill@3)))", ""},
+    });
+}
+
+TEST(QueryParser, AddsTheExactFormsOfLooseWordsToTheScore) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const auto boosts = [&parser](const std::string& text) {
+        std::vector<std::string> out;
+        for (const Xapian::Query& q : parser.parse(text, DefaultOperator::op_or).boosts) {
+            out.push_back(q.get_description());
+        }
+        return out;
+    };
+    // Plain words, in phrases too; not stop words, numbers, excluded words or fields.
+    EXPECT_EQ(boosts("Négociations à Genève \"trêve humanitaire\" 2016 -russe titre:alep"),
+              (std::vector<std::string>{"Query(0.5 * Enegociations)", "Query(0.5 * Egeneve)",
+                                        "Query(0.5 * Etreve)", "Query(0.5 * Ehumanitaire)"}));
+}
+
 TEST(QueryParser, SearchesFieldsAndPrefixes) {
     expect_queries({
         {"titre:alep", "Query(Salep@1)", ""},

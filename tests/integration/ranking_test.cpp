@@ -1,0 +1,88 @@
+// Integration: ranking choices on a real index of small dispatches written here, each pair
+// alike but for what the case is about, so that only the feature under test can order them.
+// Each case fails without its feature.
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "indexer/cli/indexing_run.hpp"
+#include "searchd/service/search_service.hpp"
+
+namespace depeches {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Ranking : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        char pattern[] = "/tmp/depeches-ranking-XXXXXX";
+        s_dir = ::mkdtemp(pattern);
+        const fs::path corpus = s_dir / "corpus";
+        fs::create_directories(corpus);
+        // The same dispatch but for the inflection: "négocier" is the shorter one.
+        write(corpus / "negocier.txt", "Point sur Genève\n\nLes délégations vont négocier lundi "
+                                       "à Genève, annonce l'ONU.\n");
+        write(corpus / "negociations.txt", "Point sur Genève\n\nLes délégations auront des "
+                                           "négociations lundi à Genève, annonce l'ONU.\n");
+        // A quotation as said, the same words apart, and neither (the shortest).
+        write(corpus / "quoted.txt", "Rachida Dati à Paris\n\nRachida Dati promet la propreté "
+                                     "et la tranquillité aux Parisiens.\n");
+        write(corpus / "apart.txt", "Rachida Dati à Paris\n\nRachida Dati promet la tranquillité "
+                                    "aux Parisiens et la propreté des rues.\n");
+        write(corpus / "neither.txt",
+              "Rachida Dati à Paris\n\nRachida Dati promet des crèches aux Parisiens.\n");
+        cli::Options options;
+        options.db = s_dir / "index";
+        options.sources = {corpus.string()};
+        std::ostringstream sink;
+        cli::ProgressBar progress(sink, false);
+        ASSERT_EQ(cli::run_indexing(options, progress).added, 5U);
+        s_service = std::make_unique<search::SearchService>(options.db);
+    }
+
+    static void TearDownTestSuite() {
+        s_service.reset();
+        fs::remove_all(s_dir);
+    }
+
+    static void write(const fs::path& path, const std::string& text) {
+        std::ofstream(path) << text;
+    }
+
+    /// The ids found for `query` (auto operator), best first.
+    static std::vector<std::string> ids(const std::string& query) {
+        search::SearchRequest request;
+        request.query = query;
+        request.snippets = false;
+        std::vector<std::string> out;
+        for (const search::Hit& hit : s_service->search(request).hits) {
+            out.push_back(hit.id);
+        }
+        return out;
+    }
+
+    static fs::path s_dir;
+    static std::unique_ptr<search::SearchService> s_service;
+};
+
+fs::path Ranking::s_dir;
+std::unique_ptr<search::SearchService> Ranking::s_service;
+
+TEST_F(Ranking, TheFormTypedRanksAboveOtherInflections) {
+    EXPECT_EQ(ids("négociations"), (std::vector<std::string>{"negociations", "negocier"}));
+    EXPECT_EQ(ids("négocier"), (std::vector<std::string>{"negocier", "negociations"}));
+    EXPECT_EQ(ids("negociations"), (std::vector<std::string>{"negociations", "negocier"}));
+}
+
+TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {
+    EXPECT_EQ(ids("Dati \"la propreté et la tranquillité\""),
+              (std::vector<std::string>{"quoted", "apart", "neither"}));
+    // Alone, a phrase is a phrase.
+    EXPECT_EQ(ids("\"la propreté et la tranquillité\""), std::vector<std::string>{"quoted"});
+}
+
+} // namespace
+} // namespace depeches
