@@ -25,6 +25,10 @@ constexpr std::array<std::string_view, 90> k_stop_words{
     "ta",     "te",   "tes",    "ton",   "tu",    "un",    "une",    "vos",   "votre", "y",
 };
 
+constexpr std::array<std::string_view, 8> k_inverted_subjects{
+    "ce", "elle", "elles", "il", "ils", "je", "on", "tu",
+};
+
 // What questions and headlines wrap around their topic: interrogatives and the forms of être
 // and avoir. Sorted for binary search (checked by a unit test).
 constexpr std::array<std::string_view, 25> k_query_fillers{
@@ -42,6 +46,11 @@ bool is_query_filler(std::string_view folded) noexcept {
 
 bool query_fillers_sorted() noexcept {
     return std::is_sorted(k_query_fillers.begin(), k_query_fillers.end());
+}
+
+bool is_inverted_subject(std::string_view folded) noexcept {
+    return std::find(k_inverted_subjects.begin(), k_inverted_subjects.end(), folded) !=
+           k_inverted_subjects.end();
 }
 
 bool is_elision(std::string_view folded) noexcept {

@@ -20,6 +20,11 @@ bool is_stop_word(std::string_view folded) noexcept;
 /// le nom du fondateur" searches nom and fondateur.
 bool is_query_filler(std::string_view folded) noexcept;
 
+/// True for the subject pronouns a question hyphenates after its verb: il elle on ils elles ce
+/// je tu ("tombe-t-il", "peut-on", "est-ce"). Not nous and vous, which end real compounds
+/// (rendez-vous).
+bool is_inverted_subject(std::string_view folded) noexcept;
+
 /// For tests: the filler list is sorted (binary search relies on it).
 bool query_fillers_sorted() noexcept;
 

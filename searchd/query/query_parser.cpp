@@ -208,7 +208,47 @@ private:
                 break;
             }
         }
+        for (Word& word : words) {
+            drop_inverted_subject(word);
+        }
         return words;
+    }
+
+    /// A question's verb with its subject hyphenated after it ("tombe-t-il", "peut-on") is the
+    /// verb alone: as a compound it would only match the same inversion, and the text that
+    /// answers the question says "il tombe".
+    static void drop_inverted_subject(Word& word) {
+        if (word.parts.size() < 2) {
+            return;
+        }
+        std::vector<std::string> forms;
+        for (std::size_t begin = 0, end = 0; end != std::string::npos; begin = end + 1) {
+            end = word.key.find(' ', begin);
+            forms.push_back(word.key.substr(begin, end - begin));
+        }
+        std::size_t kept = forms.size();
+        if (kept != word.parts.size() || !analysis::is_inverted_subject(forms[kept - 1])) {
+            return;
+        }
+        --kept;
+        if (kept >= 2 && forms[kept - 1] == "t") {
+            --kept; // the euphonic t of "a-t-il"
+        }
+        if (kept == 0) {
+            return;
+        }
+        word.parts.resize(kept);
+        word.whole.clear();
+        forms.resize(kept);
+        word.key = forms.front();
+        for (std::size_t i = 1; i < kept; ++i) {
+            word.key += ' ' + forms[i];
+        }
+        if (kept == 1) {
+            word.plain = true;
+            word.stop_word =
+                analysis::is_stop_word(word.key) || analysis::is_query_filler(word.key);
+        }
     }
 
     /// One word's query at query position `position`: its term, or the synonyms it stands for

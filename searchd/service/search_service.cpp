@@ -276,7 +276,7 @@ Xapian::Query near_of(const std::vector<analysis::TermChoice>& seq, Xapian::term
 }
 
 /// Weight of the second scoring of the words of a dispatch that has them all (auto operator).
-constexpr double k_all_words_weight = 0.5;
+constexpr double k_all_words_weight = 0.25;
 
 /// With an operator, the words combine with it. By default every dispatch with any of the
 /// words matches, and those with all of them score their words again, at k_all_words_weight

@@ -52,6 +52,17 @@ TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
     });
 }
 
+TEST(QueryParser, SearchesAQuestionsInvertedVerbAlone) {
+    expect_queries({
+        {"Quand Bohme tombe-t-il malade", "Query((bohm@1 AND tomb@1 AND malad@1))",
+         "Query((bohm@1 OR tomb@1 OR malad@1))"},
+        {"peut-on", "Query(peut@1)", ""},
+        {"a-t-elle", "Query(a@1)", ""}, // nothing but a stop word left: searched for itself
+        // Not a subject: a compound stays one.
+        {"rendez-vous", "Query(((rend@1 PHRASE 2 vous@2) OR rendezvous@1))", ""},
+    });
+}
+
 TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     expect_queries({
         {"Alep OR Mossoul", "Query((alep@1 OR mossoul@1))", ""},
