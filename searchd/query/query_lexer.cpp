@@ -198,6 +198,44 @@ std::optional<std::pair<std::string, std::string>> parse_one_date(std::string_vi
 
 } // namespace
 
+std::string without_quotes(std::string_view query) {
+    std::string spaced;
+    bool quoted = false;
+    for (std::size_t i = 0; i < query.size();) {
+        std::size_t quote = 0;
+        for (const auto& [open, close] : k_quotes) {
+            for (const std::string_view mark : {open, close}) {
+                if (query.substr(i, mark.size()) == mark) {
+                    quote = mark.size();
+                }
+            }
+        }
+        quoted = quoted || quote > 0;
+        for (const std::string_view space : {"\xC2\xA0", "\xE2\x80\xAF"}) { // (narrow) no-break
+            if (query.substr(i, space.size()) == space) {
+                quote = space.size();
+            }
+        }
+        spaced += quote > 0 ? ' ' : query[i];
+        i += quote > 0 ? quote : 1;
+    }
+    if (!quoted) {
+        return std::string(query);
+    }
+    std::string out; // words separated by one space
+    for (const char c : spaced) {
+        if (!is_space(c)) {
+            out += c;
+        } else if (!out.empty() && out.back() != ' ') {
+            out += ' ';
+        }
+    }
+    if (!out.empty() && out.back() == ' ') {
+        out.pop_back();
+    }
+    return out;
+}
+
 std::optional<std::vector<Lexeme>> lex_query(std::string_view query) {
     return Lexer(query).run();
 }

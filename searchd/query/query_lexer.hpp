@@ -35,6 +35,10 @@ struct Lexeme {
 /// The lexemes of a query, or nothing when quotes are unbalanced.
 std::optional<std::vector<Lexeme>> lex_query(std::string_view query);
 
+/// `query` without its quotes (" « » “ ” „), its words separated by single spaces: its
+/// phrases as loose words. A query without quotes is returned as is.
+std::string without_quotes(std::string_view query);
+
 /// "2016" / "2016-12" / "2016-12-08", or two of them joined by "..", as an inclusive range of
 /// "YYYYMMDD" values; nothing when the text is not such a date.
 std::optional<std::pair<std::string, std::string>> parse_date_range(std::string_view text);

@@ -13,6 +13,7 @@
 #include "indexer/analysis/utf8.hpp"
 #include "indexer/index/index_store.hpp"
 #include "indexer/index/schema.hpp"
+#include "searchd/query/query_lexer.hpp"
 #include "searchd/service/search_error.hpp"
 
 namespace depeches::search {
@@ -361,6 +362,22 @@ SearchResult SearchService::search(const SearchRequest& request) {
             corrected.query = *suggestion;
             run(w, corrected, result);
             result.corrected = true;
+        }
+    }
+    if (result.total == 0 && request.correct) {
+        // Phrases that find nothing: their words, wherever they stand.
+        const std::string& searched = result.corrected ? result.suggestion : request.query;
+        const std::string words = query::without_quotes(searched);
+        if (words != searched) {
+            SearchRequest relaxed = request;
+            relaxed.query = words;
+            SearchResult loose;
+            run(w, relaxed, loose);
+            if (loose.total > 0) {
+                loose.suggestion = words;
+                loose.corrected = true;
+                result = std::move(loose);
+            }
         }
     }
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();

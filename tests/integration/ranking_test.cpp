@@ -52,13 +52,18 @@ protected:
         std::ofstream(path) << text;
     }
 
-    /// The ids found for `query` (auto operator), best first.
-    static std::vector<std::string> ids(const std::string& query) {
+    static search::SearchResult search(const std::string& query, bool correct = true) {
         search::SearchRequest request;
         request.query = query;
         request.snippets = false;
+        request.correct = correct;
+        return s_service->search(request);
+    }
+
+    /// The ids found for `query` (auto operator), best first.
+    static std::vector<std::string> ids(const std::string& query) {
         std::vector<std::string> out;
-        for (const search::Hit& hit : s_service->search(request).hits) {
+        for (const search::Hit& hit : search(query).hits) {
             out.push_back(hit.id);
         }
         return out;
@@ -82,6 +87,18 @@ TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {
               (std::vector<std::string>{"quoted", "apart", "neither"}));
     // Alone, a phrase is a phrase.
     EXPECT_EQ(ids("\"la propreté et la tranquillité\""), std::vector<std::string>{"quoted"});
+}
+
+TEST_F(Ranking, AQuotationFoundNowhereIsSearchedAsWordsAndSaysSo) {
+    const search::SearchResult words = search("« la tranquillité et la propreté »");
+    EXPECT_TRUE(words.corrected);
+    EXPECT_EQ(words.suggestion, "la tranquillité et la propreté");
+    ASSERT_EQ(words.hits.size(), 2U);
+    EXPECT_EQ(search("\"la tranquillité et la propreté\"", false).total, 0U);
+    // Still nothing: the answer is the quotation's, nothing is claimed.
+    const search::SearchResult none = search("\"xylophones zébrés\"");
+    EXPECT_EQ(none.total, 0U);
+    EXPECT_FALSE(none.corrected);
 }
 
 } // namespace

@@ -171,6 +171,13 @@ TEST(QueryParser, CollectsWhatToHighlight) {
     EXPECT_EQ(parsed.highlight.prefixes, std::vector<std::string>{"evac"});
 }
 
+TEST(QueryLexer, TakesQuotesAway) {
+    EXPECT_EQ(without_quotes("Dati \"la propreté\"  et «\u00A0la tranquillité\u00A0»"),
+              "Dati la propreté et la tranquillité");
+    EXPECT_EQ(without_quotes("“cessez-le-feu”"), "cessez-le-feu");
+    EXPECT_EQ(without_quotes("alep\u00A0 mossoul"), "alep\u00A0 mossoul"); // no quote: as is
+}
+
 TEST(QueryLexer, ParsesDateRanges) {
     struct Range {
         std::string text;
