@@ -264,7 +264,7 @@ Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
 /// k_near_weight, the dispatches where they all stand within k_near_window positions.
 constexpr std::size_t k_near_max_words = 4;
 constexpr Xapian::termcount k_near_window = 12;
-constexpr double k_near_weight = 0.5;
+constexpr double k_near_weight = 0.25;
 
 /// The words of `seq` within `window` positions of one another, in any order.
 Xapian::Query near_of(const std::vector<analysis::TermChoice>& seq, Xapian::termcount window) {
