@@ -368,7 +368,7 @@ SearchResult SearchService::search(const SearchRequest& request) {
         // Phrases that find nothing: their words, wherever they stand.
         const std::string& searched = result.corrected ? result.suggestion : request.query;
         const std::string words = query::without_quotes(searched);
-        if (words != searched) {
+        if (words != searched && !words.empty()) {
             SearchRequest relaxed = request;
             relaxed.query = words;
             SearchResult loose;

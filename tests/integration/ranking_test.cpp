@@ -99,6 +99,11 @@ TEST_F(Ranking, AQuotationFoundNowhereIsSearchedAsWordsAndSaysSo) {
     const search::SearchResult none = search("\"xylophones zébrés\"");
     EXPECT_EQ(none.total, 0U);
     EXPECT_FALSE(none.corrected);
+    // Nothing but quotes is not a search for everything.
+    for (const std::string& quotes : {"\"\"", "« »", "\"  \" \""}) {
+        SCOPED_TRACE(quotes);
+        EXPECT_FALSE(search(quotes).corrected);
+    }
 }
 
 } // namespace
