@@ -71,6 +71,9 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
             const Xapian::termcount weight = wdf + (in_lead ? k_lead_wdf : 0);
             document.add_posting(term, token.position, weight);
             document.add_term(exact_term(token.form), weight);
+            if (token.lower != token.form) {
+                document.add_term(exact_term(token.lower), weight);
+            }
         }
         if (m_analyzer.accents_matter(token)) {
             document.add_boolean_term(accent_term(token.form, term));

@@ -12,7 +12,8 @@
 //                         title from position 1 (wdf raised by k_title_wdf), abstract after a
 //                         gap of k_field_gap (wdf raised by k_abstract_wdf), then dateline and
 //                         body, each after another gap (the body's lead raised by k_lead_wdf)
-//           E<form>       the same words unstemmed (folded form), without positions, same wdf
+//           E<form>       the same words unstemmed: the folded form ("Edeces"), and the lower-case
+//                         form when it has accents ("Edécès"); without positions, same wdf
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
@@ -63,7 +64,7 @@ inline constexpr std::string_view k_prefix_acronym = "A";
 inline constexpr std::size_t k_max_vocabulary_bytes = 120;
 /// Prefix of the source-file term.
 inline constexpr std::string_view k_prefix_origin = "O";
-/// Prefix of exact-form terms: "E" + a word's folded form, unstemmed.
+/// Prefix of exact-form terms: "E" + a word's folded or lower-case form, unstemmed.
 inline constexpr std::string_view k_prefix_exact = "E";
 
 /// Value slots.
@@ -90,7 +91,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "4";
+inline constexpr std::string_view k_schema_version = "5";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";
@@ -106,7 +107,7 @@ inline std::string id_term(std::string_view id) {
     return std::string(k_prefix_id).append(id);
 }
 
-/// The exact-form term of a word's folded form.
+/// The exact-form term of a word's folded or lower-case form.
 inline std::string exact_term(std::string_view form) {
     return std::string(k_prefix_exact).append(form);
 }

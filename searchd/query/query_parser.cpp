@@ -43,6 +43,7 @@ struct Word {
     bool stop_word = false;
     std::string key;    ///< folded forms of the parts, joined by spaces
     bool plain = false; ///< a plain word (not a number, acronym or compound)
+    std::string lower;  ///< as typed, lower case with its accents (a compound: its first part)
 };
 
 class Parser {
@@ -185,6 +186,7 @@ private:
             case analysis::TokenKind::compound_part:
                 if (token.part == 0 || !in_compound) {
                     words.emplace_back();
+                    words.back().lower = token.lower; // the verb of "tombe-t-il"
                     in_compound = true;
                 }
                 words.back().parts.push_back(choice_of(token));
@@ -203,7 +205,8 @@ private:
                      {},
                      analysis::is_stop_word(token.form) || analysis::is_query_filler(token.form),
                      token.form,
-                     token.kind == analysis::TokenKind::word});
+                     token.kind == analysis::TokenKind::word,
+                     token.lower});
                 in_compound = false;
                 break;
             }
@@ -311,13 +314,19 @@ private:
     }
 
     /// The scoring-only queries of a run of loose words: each plain word's exact form, so that
-    /// "négociations" ranks a dispatch saying "négociations" above one saying "négocier".
+    /// "négociations" ranks a dispatch saying "négociations" above one saying "négocier", and
+    /// typed with accents, its accented form ("pêche" above "péché").
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
             if (word.plain && !word.stop_word) {
                 m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                           Xapian::Query(index::exact_term(word.key)),
                                           k_exact_weight);
+                if (!word.lower.empty() && word.lower != word.key) {
+                    m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                              Xapian::Query(index::exact_term(word.lower)),
+                                              k_accent_weight);
+                }
             }
         }
     }

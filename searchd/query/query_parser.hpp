@@ -74,6 +74,8 @@ inline constexpr double k_synonym_weight = 0.0;
 /// Weight of a word's exact form (unstemmed, folded), on top of its stem's: the form typed
 /// ranks above the other inflections of its stem.
 inline constexpr double k_exact_weight = 0.5;
+/// Weight of a word's exact accented form, when typed with accents, on top of its folded one's.
+inline constexpr double k_accent_weight = 0.125;
 /// Longest run of words looked up as a synonym key.
 inline constexpr std::size_t k_max_synonym_words = 8;
 

@@ -27,6 +27,9 @@ protected:
                                        "à Genève, annonce l'ONU.\n");
         write(corpus / "negociations.txt", "Point sur Genève\n\nLes délégations auront des "
                                            "négociations lundi à Genève, annonce l'ONU.\n");
+        // The same dispatch but for the accents: "pêche" (fishing), "péché" (sin).
+        write(corpus / "peche.txt", "Point sur Brest\n\nLa pêche reprend lundi à Brest.\n");
+        write(corpus / "pechez.txt", "Point sur Brest\n\nLe péché reprend lundi à Brest.\n");
         // A quotation as said, the same words apart, and neither (the shortest).
         write(corpus / "quoted.txt", "Rachida Dati à Paris\n\nRachida Dati promet la propreté "
                                      "et la tranquillité aux Parisiens.\n");
@@ -39,7 +42,7 @@ protected:
         options.sources = {corpus.string()};
         std::ostringstream sink;
         cli::ProgressBar progress(sink, false);
-        ASSERT_EQ(cli::run_indexing(options, progress).added, 5U);
+        ASSERT_EQ(cli::run_indexing(options, progress).added, 7U);
         s_service = std::make_unique<search::SearchService>(options.db);
     }
 
@@ -80,6 +83,12 @@ TEST_F(Ranking, TheFormTypedRanksAboveOtherInflections) {
     EXPECT_EQ(ids("négociations"), (std::vector<std::string>{"negociations", "negocier"}));
     EXPECT_EQ(ids("négocier"), (std::vector<std::string>{"negocier", "negociations"}));
     EXPECT_EQ(ids("negociations"), (std::vector<std::string>{"negociations", "negocier"}));
+}
+
+TEST_F(Ranking, TheAccentsTypedRankALittleAboveOtherAccents) {
+    EXPECT_EQ(ids("pêche"), (std::vector<std::string>{"peche", "pechez"}));
+    EXPECT_EQ(ids("péché"), (std::vector<std::string>{"pechez", "peche"}));
+    EXPECT_EQ(ids("peche").size(), 2U); // without accents: both, either first
 }
 
 TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {

@@ -108,8 +108,12 @@ TEST(QueryParser, AddsTheExactFormsOfLooseWordsToTheScore) {
     };
     // Plain words, in phrases too; not stop words, numbers, excluded words or fields.
     EXPECT_EQ(boosts("Négociations à Genève \"trêve humanitaire\" 2016 -russe titre:alep"),
-              (std::vector<std::string>{"Query(0.5 * Enegociations)", "Query(0.5 * Egeneve)",
-                                        "Query(0.5 * Etreve)", "Query(0.5 * Ehumanitaire)"}));
+              (std::vector<std::string>{"Query(0.5 * Enegociations)",
+                                        "Query(0.125 * Enégociations)", "Query(0.5 * Egeneve)",
+                                        "Query(0.125 * Egenève)", "Query(0.5 * Etreve)",
+                                        "Query(0.125 * Etrêve)", "Query(0.5 * Ehumanitaire)"}));
+    // Typed without accents: the folded form only.
+    EXPECT_EQ(boosts("negociations"), std::vector<std::string>{"Query(0.5 * Enegociations)"});
 }
 
 TEST(QueryParser, SearchesFieldsAndPrefixes) {
