@@ -2,9 +2,15 @@
 // The URL is the state (?q=&offset=&sort= for results, &correct=0 to search a query exactly as
 // typed, plus &id= for an open dispatch), so back/forward and shared links work. Text from the
 // API is only ever inserted as text nodes: the one markup we accept is the <mark> of highlighted
-// strings, parsed by parseHighlighted(). Search-as-you-type lives in suggest.js.
+// strings, parsed by parseHighlighted() (text.js). Search-as-you-type lives in suggest.js, API
+// access in api.js.
 
+import { describeError, getJSON } from './api.js';
 import { attachSuggestions } from './suggest.js';
+import {
+    NBSP, appendRuns, dateElement, formatMs, make, numberFormat, parseHighlighted, quoted,
+    splitParagraphs,
+} from './text.js';
 
 const API = '/api/v1';
 const PAGE_SIZE = 10;
@@ -26,182 +32,12 @@ const ui = {
     dBody: $('dispatch-body'), dKeywords: $('dispatch-keywords'),
 };
 
-// French typography: a no-break space inside « » and before : ; ? !
-const NBSP = '\u00a0';
-const quoted = (text) => `«${NBSP}${text}${NBSP}»`;
-
-const numberFormat = new Intl.NumberFormat('fr-FR');
-const dateFormat = new Intl.DateTimeFormat('fr-FR', {
-    day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-});
-
-// ---------------------------------------------------------------------------------------------
-// Safe rendering of highlighted strings
-
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-/** Decodes the HTML entities the server escaped, in one pass (so "&amp;lt;" gives "&lt;"). */
-function decodeEntities(s) {
-    return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,6});/g, (whole, name) => {
-        if (name[0] !== '#') return ENTITIES[name] ?? whole;
-        const hex = name[1] === 'x' || name[1] === 'X';
-        const cp = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
-        const valid = cp > 0 && cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff);
-        return valid ? String.fromCodePoint(cp) : whole;
-    });
-}
-
-/**
- * Splits an HTML-escaped string whose only markup is <mark>…</mark> into runs
- * [{text, mark}], text decoded. Anything that is not exactly <mark> or </mark> stays text.
- */
-function parseHighlighted(html) {
-    const runs = [];
-    let inMark = false;
-    for (const part of String(html).split(/(<mark>|<\/mark>)/)) {
-        if (part === '<mark>') inMark = true;
-        else if (part === '</mark>') inMark = false;
-        else if (part) runs.push({ text: decodeEntities(part), mark: inMark });
-    }
-    return runs;
-}
-
-/** Appends runs to parent as text nodes and <mark> elements (never as HTML). */
-function appendRuns(parent, runs) {
-    for (const run of runs) {
-        const node = document.createTextNode(run.text);
-        if (run.mark) {
-            const mark = document.createElement('mark');
-            mark.append(node);
-            parent.append(mark);
-        } else {
-            parent.append(node);
-        }
-    }
-}
-
-/** Groups runs into paragraphs: blank lines separate them, or single newlines if none. */
-function splitParagraphs(runs) {
-    const all = runs.map((r) => r.text).join('').replace(/\r\n?/g, '\n');
-    const separator = /\n[ \t]*\n/.test(all) ? /\n[ \t]*\n\s*/ : /\n\s*/;
-    const paragraphs = [[]];
-    for (const run of runs) {
-        const pieces = run.text.replace(/\r\n?/g, '\n').split(separator);
-        pieces.forEach((text, i) => {
-            if (i > 0) paragraphs.push([]);
-            if (text) paragraphs[paragraphs.length - 1].push({ text, mark: run.mark });
-        });
-    }
-    return paragraphs.filter((p) => p.some((r) => r.text.trim()));
-}
-
-function make(tag, props = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props)) {
-        if (key === 'text') node.textContent = value;
-        else if (key === 'class') node.className = value;
-        else node.setAttribute(key, value);
-    }
-    node.append(...children);
-    return node;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting
-
-function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso ?? '');
-    if (!m) return null;
-    const date = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return Number.isNaN(date.getTime()) ? null : dateFormat.format(date);
-}
-
-function dateElement(iso) {
-    const text = formatDate(iso);
-    if (!text) return make('span', { class: 'unknown-date', text: 'date inconnue' });
-    return make('time', { datetime: iso.slice(0, 10), text });
-}
-
-function formatMs(ms) {
-    const digits = ms < 1 ? 2 : ms < 10 ? 1 : 0;
-    return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: digits }).format(ms) + ' ms';
-}
-
 function countText(data) {
     const n = numberFormat.format(data.total);
     const noun = data.total > 1 ? 'résultats' : 'résultat';
     let text = `${data.total_exact === false ? 'environ ' : ''}${n} ${noun}`;
     if (typeof data.took_ms === 'number') text += ` (${formatMs(data.took_ms)})`;
     return text;
-}
-
-// ---------------------------------------------------------------------------------------------
-// API access
-
-class ApiError extends Error {
-    constructor(kind, status = 0, code = null, detail = null) {
-        super(detail ?? kind);
-        Object.assign(this, { kind, status, code, detail });
-    }
-}
-
-async function getJSON(url, signal) {
-    let response;
-    try {
-        response = await fetch(url, { signal, headers: { Accept: 'application/json' } });
-    } catch (err) {
-        if (err.name === 'AbortError') throw err;
-        throw new ApiError('network', 0, null, err.message);
-    }
-    let body = null;
-    try {
-        body = await response.json();
-    } catch (err) {
-        if (err.name === 'AbortError') throw err;
-    }
-    if (!response.ok) {
-        const e = body && typeof body === 'object' ? body.error : null;
-        throw new ApiError('http', response.status, e?.code ?? null, e?.message ?? null);
-    }
-    if (!body || typeof body !== 'object') throw new ApiError('format', response.status);
-    return body;
-}
-
-/** A French title, hint and retry flag for an ApiError. `what` is 'search' or 'dispatch'. */
-function describeError(err, what) {
-    const { kind, status, code, detail } = err;
-    if (kind === 'network') {
-        return { title: 'Impossible de joindre le serveur.',
-            hint: 'Vérifiez votre connexion, puis réessayez.', retry: true };
-    }
-    if (kind === 'format') {
-        return { title: 'Le serveur a renvoyé une réponse illisible.', hint: 'Réessayez dans un moment.',
-            retry: true };
-    }
-    const tooLong = code === 'query_too_long' || status === 413 || status === 414
-        || /too long|trop long/i.test(detail ?? '');
-    if (what === 'dispatch' && status === 404) {
-        return { title: 'Cette dépêche est introuvable.',
-            hint: 'Elle a peut-être été retirée de l’index, ou le lien est incomplet.' };
-    }
-    if (tooLong) {
-        return { title: 'La recherche est trop longue.',
-            hint: 'Raccourcissez-la à quelques mots et relancez-la.' };
-    }
-    if (status === 429) {
-        return { title: 'Trop de recherches en peu de temps.', hint: 'Patientez un instant, puis réessayez.',
-            retry: true };
-    }
-    if (status >= 400 && status < 500) {
-        return { title: 'La recherche n’a pas pu être comprise.',
-            hint: 'Vérifiez les guillemets et les opérateurs, ou reformulez la recherche.' };
-    }
-    if (status === 503) {
-        return { title: 'Le service est momentanément indisponible.', hint: 'Réessayez dans un moment.',
-            retry: true };
-    }
-    return { title: `Le serveur a rencontré une erreur (${status}).`, hint: 'Réessayez dans un moment.',
-        retry: true };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,13 +2,12 @@
 // manual selection) over GET /api/v1/suggest. The input keeps the focus; the highlighted option
 // is named by aria-activedescendant. Suggestions are inserted as text nodes, never as HTML.
 
+import { NBSP, numberFormat } from './text.js';
+
 const DEBOUNCE_MS = 80;
 const LIMIT = 8;
 const CACHE_SIZE = 50;
 const ANNOUNCE_DELAY_MS = 500; // screen readers hear the count once the list has settled
-const NBSP = '\u00a0';
-
-const numberFormat = new Intl.NumberFormat('fr-FR');
 
 // ---------------------------------------------------------------------------------------------
 // Emphasis of the completion: the part of a suggestion beyond what was typed
