@@ -2,19 +2,14 @@
 // and check the French cases that the plain Xapian recipe (TermGenerator + Stem("french"))
 // misses: accents, elisions, numbers, compounds, acronyms, inflections.
 #include <algorithm>
-#include <cstdlib>
 #include <memory>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "indexer/cli/indexing_run.hpp"
-#include "searchd/service/search_service.hpp"
+#include "tests/integration/written_index.hpp"
 
 namespace depeches {
 namespace {
-
-namespace fs = std::filesystem;
 
 const std::string k_000 = "000_553bed05d52c630e";
 const std::string k_001 = "001_a87e28574c2f2337";
@@ -24,24 +19,15 @@ const std::string k_003 = "003_f9830da52e4e5e6c";
 class FrenchCases : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        char pattern[] = "/tmp/depeches-integration-XXXXXX";
-        s_dir = ::mkdtemp(pattern);
-        cli::Options options;
-        options.db = s_dir / "index";
-        options.sources = {std::string(DEPECHES_SOURCE_DIR) + "/corpus"};
-        std::ostringstream sink;
-        cli::ProgressBar progress(sink, false);
-        const cli::RunReport report = cli::run_indexing(options, progress);
+        s_index = std::make_unique<test::WrittenIndex>("integration");
+        const cli::RunReport report =
+            s_index->index({std::string(DEPECHES_SOURCE_DIR) + "/corpus"});
         // The four seed dispatches, and the NewsML-G2 and NITF samples of corpus/newsml/.
         ASSERT_EQ(report.added, 8U);
         ASSERT_TRUE(report.rejected.empty());
-        s_service = std::make_unique<search::SearchService>(options.db);
     }
 
-    static void TearDownTestSuite() {
-        s_service.reset();
-        fs::remove_all(s_dir);
-    }
+    static void TearDownTestSuite() { s_index.reset(); }
 
     /// Ids of the seed dispatches with all the words (op=and), sorted.
     static std::vector<std::string> ids(const std::string& query) {
@@ -51,7 +37,7 @@ protected:
         request.snippets = false;
         request.op = query::DefaultOperator::op_and;
         std::vector<std::string> out;
-        for (const search::Hit& hit : s_service->search(request).hits) {
+        for (const search::Hit& hit : s_index->service().search(request).hits) {
             if (hit.id == k_000 || hit.id == k_001 || hit.id == k_002 || hit.id == k_003) {
                 out.push_back(hit.id);
             }
@@ -60,12 +46,10 @@ protected:
         return out;
     }
 
-    static fs::path s_dir;
-    static std::unique_ptr<search::SearchService> s_service;
+    static std::unique_ptr<test::WrittenIndex> s_index;
 };
 
-fs::path FrenchCases::s_dir;
-std::unique_ptr<search::SearchService> FrenchCases::s_service;
+std::unique_ptr<test::WrittenIndex> FrenchCases::s_index;
 
 TEST_F(FrenchCases, FindWhatThePlainRecipeMisses) {
     struct Case {
@@ -113,7 +97,7 @@ TEST_F(FrenchCases, DefaultOperatorRanksDispatchesWithEveryWordFirst) {
         SCOPED_TRACE(c.query);
         search::SearchRequest request;
         request.query = c.query;
-        const search::SearchResult result = s_service->search(request);
+        const search::SearchResult result = s_index->service().search(request);
         EXPECT_EQ(result.op, "auto");
         ASSERT_GE(result.hits.size(), c.first.size());
         std::vector<std::string> top;
@@ -129,7 +113,7 @@ TEST_F(FrenchCases, SnippetsMarkTheOriginalAccentedWords) {
     search::SearchRequest request;
     request.query = "armee";
     request.limit = 10;
-    const search::SearchResult result = s_service->search(request);
+    const search::SearchResult result = s_index->service().search(request);
     ASSERT_GE(result.hits.size(), 4U);
     for (const search::Hit& hit : result.hits) {
         SCOPED_TRACE(hit.id);
@@ -140,7 +124,7 @@ TEST_F(FrenchCases, SnippetsMarkTheOriginalAccentedWords) {
 TEST_F(FrenchCases, NewsmlDispatchesAreSearchedToo) {
     search::SearchRequest request;
     request.query = "observateurs";
-    const search::SearchResult result = s_service->search(request);
+    const search::SearchResult result = s_index->service().search(request);
     ASSERT_EQ(result.hits.size(), 1U);
     EXPECT_EQ(result.hits.front().id, "urn:newsml:depeches.example:20161219:ONU-ALEP-OBSERVATEURS");
     EXPECT_EQ(result.hits.front().date, "2016-12-19");
@@ -151,7 +135,7 @@ TEST_F(FrenchCases, TitleWordsRankAboveBodyWords) {
     search::SearchRequest request;
     request.query = "rebelles controlent Alep";
     request.op = query::DefaultOperator::op_or;
-    const search::SearchResult result = s_service->search(request);
+    const search::SearchResult result = s_index->service().search(request);
     ASSERT_FALSE(result.hits.empty());
     EXPECT_EQ(result.hits.front().id, k_002);
 }

@@ -1,66 +1,48 @@
 // Integration: ranking choices on a real index of small dispatches written here, each pair
 // alike but for what the case is about, so that only the feature under test can order them.
 // Each case fails without its feature.
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "indexer/cli/indexing_run.hpp"
-#include "searchd/service/search_service.hpp"
+#include "tests/integration/written_index.hpp"
 
 namespace depeches {
 namespace {
 
-namespace fs = std::filesystem;
-
 class Ranking : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        char pattern[] = "/tmp/depeches-ranking-XXXXXX";
-        s_dir = ::mkdtemp(pattern);
-        const fs::path corpus = s_dir / "corpus";
-        fs::create_directories(corpus);
+        s_index = std::make_unique<test::WrittenIndex>("ranking");
+        const auto write = [](const std::string& file, const std::string& text) {
+            s_index->write(file, text);
+        };
         // The same dispatch but for the inflection: "négocier" is the shorter one.
-        write(corpus / "negocier.txt", "Point sur Genève\n\nLes délégations vont négocier lundi "
-                                       "à Genève, annonce l'ONU.\n");
-        write(corpus / "negociations.txt", "Point sur Genève\n\nLes délégations auront des "
-                                           "négociations lundi à Genève, annonce l'ONU.\n");
+        write("negocier.txt", "Point sur Genève\n\nLes délégations vont négocier lundi "
+                              "à Genève, annonce l'ONU.\n");
+        write("negociations.txt", "Point sur Genève\n\nLes délégations auront des "
+                                  "négociations lundi à Genève, annonce l'ONU.\n");
         // The same dispatch but for the accents: "pêche" (fishing), "péché" (sin).
-        write(corpus / "peche.txt", "Point sur Brest\n\nLa pêche reprend lundi à Brest.\n");
-        write(corpus / "pechez.txt", "Point sur Brest\n\nLe péché reprend lundi à Brest.\n");
+        write("peche.txt", "Point sur Brest\n\nLa pêche reprend lundi à Brest.\n");
+        write("pechez.txt", "Point sur Brest\n\nLe péché reprend lundi à Brest.\n");
         // A quotation as said, the same words apart, and neither (the shortest).
-        write(corpus / "quoted.txt", "Rachida Dati à Paris\n\nRachida Dati promet la propreté "
-                                     "et la tranquillité aux Parisiens.\n");
-        write(corpus / "apart.txt", "Rachida Dati à Paris\n\nRachida Dati promet la tranquillité "
-                                    "aux Parisiens et la propreté des rues.\n");
-        write(corpus / "neither.txt",
+        write("quoted.txt", "Rachida Dati à Paris\n\nRachida Dati promet la propreté "
+                            "et la tranquillité aux Parisiens.\n");
+        write("apart.txt", "Rachida Dati à Paris\n\nRachida Dati promet la tranquillité "
+                           "aux Parisiens et la propreté des rues.\n");
+        write("neither.txt",
               "Rachida Dati à Paris\n\nRachida Dati promet des crèches aux Parisiens.\n");
-        cli::Options options;
-        options.db = s_dir / "index";
-        options.sources = {corpus.string()};
-        std::ostringstream sink;
-        cli::ProgressBar progress(sink, false);
-        ASSERT_EQ(cli::run_indexing(options, progress).added, 7U);
-        s_service = std::make_unique<search::SearchService>(options.db);
+        ASSERT_EQ(s_index->index().added, 7U);
     }
 
-    static void TearDownTestSuite() {
-        s_service.reset();
-        fs::remove_all(s_dir);
-    }
-
-    static void write(const fs::path& path, const std::string& text) {
-        std::ofstream(path) << text;
-    }
+    static void TearDownTestSuite() { s_index.reset(); }
 
     static search::SearchResult search(const std::string& query, bool correct = true) {
         search::SearchRequest request;
         request.query = query;
         request.snippets = false;
         request.correct = correct;
-        return s_service->search(request);
+        return s_index->service().search(request);
     }
 
     /// The ids found for `query` (auto operator), best first.
@@ -72,12 +54,10 @@ protected:
         return out;
     }
 
-    static fs::path s_dir;
-    static std::unique_ptr<search::SearchService> s_service;
+    static std::unique_ptr<test::WrittenIndex> s_index;
 };
 
-fs::path Ranking::s_dir;
-std::unique_ptr<search::SearchService> Ranking::s_service;
+std::unique_ptr<test::WrittenIndex> Ranking::s_index;
 
 TEST_F(Ranking, TheFormTypedRanksAboveOtherInflections) {
     EXPECT_EQ(ids("négociations"), (std::vector<std::string>{"negociations", "negocier"}));

@@ -2,15 +2,12 @@
 // plus a few written here: did-you-mean and auto-correction, typo tolerance, synonyms and
 // acronyms, completions. Each case fails without its feature.
 #include <algorithm>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "indexer/cli/indexing_run.hpp"
 #include "searchd/service/search_error.hpp"
-#include "searchd/service/search_service.hpp"
+#include "tests/integration/written_index.hpp"
 
 namespace depeches {
 namespace {
@@ -25,46 +22,33 @@ const std::string k_alepo = "alepo";              // the one dispatch spelling "
 class WordHelp : public ::testing::Test {
 protected:
     static void SetUpTestSuite() {
-        char pattern[] = "/tmp/depeches-word-help-XXXXXX";
-        s_dir = ::mkdtemp(pattern);
-        const fs::path corpus = s_dir / "corpus";
-        fs::create_directories(corpus);
+        s_index = std::make_unique<test::WrittenIndex>("word-help");
+        const fs::path corpus = s_index->corpus();
         for (const auto& entry : fs::directory_iterator(fs::path(DEPECHES_SOURCE_DIR) / "corpus")) {
             if (entry.path().extension() == ".txt") {
                 fs::copy_file(entry.path(), corpus / entry.path().filename());
             }
         }
-        write(corpus / (k_spelled + ".txt"),
+        const auto write = [](const std::string& file, const std::string& text) {
+            s_index->write(file, text);
+        };
+        write(k_spelled + ".txt",
               "Bilan des combats à Homs\n\nSelon l'Observatoire syrien des droits de l'Homme, "
               "basé à Londres, douze civils ont été tués dimanche à Homs.\n");
-        write(corpus / (k_alepo + ".txt"),
+        write(k_alepo + ".txt",
               "Alepo vue d'Espagne\n\nLa presse madrilène écrit Alepo pour la ville.\n");
         for (int i = 0; i < 12; ++i) {
-            write(corpus / ("alep_" + std::to_string(i) + ".txt"),
+            write("alep_" + std::to_string(i) + ".txt",
                   "Nouvelles d'Alep " + std::to_string(i) +
                       "\n\nLes habitants d'Alep attendent.\n");
         }
-        write(corpus / "etat_islamique.txt",
+        write("etat_islamique.txt",
               "L'État islamique revendique un attentat à Palmyre\n\nLe groupe jihadiste a "
               "revendiqué l'attaque.\n");
-        cli::Options options;
-        options.db = s_dir / "index";
-        options.sources = {corpus.string()};
-        std::ostringstream sink;
-        cli::ProgressBar progress(sink, false);
-        const cli::RunReport report = cli::run_indexing(options, progress);
-        ASSERT_EQ(report.added, 4U + 1U + 1U + 12U + 1U);
-        s_service = std::make_unique<search::SearchService>(options.db);
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 12U + 1U);
     }
 
-    static void TearDownTestSuite() {
-        s_service.reset();
-        fs::remove_all(s_dir);
-    }
-
-    static void write(const fs::path& path, const std::string& text) {
-        std::ofstream(path) << text;
-    }
+    static void TearDownTestSuite() { s_index.reset(); }
 
     static search::SearchResult search(const std::string& query, bool correct = true) {
         search::SearchRequest request;
@@ -72,7 +56,7 @@ protected:
         request.limit = 100;
         request.snippets = false;
         request.correct = correct;
-        return s_service->search(request);
+        return s_index->service().search(request);
     }
 
     static std::vector<std::string> ids(const search::SearchResult& result) {
@@ -88,12 +72,10 @@ protected:
         return static_cast<std::size_t>(std::find(all.begin(), all.end(), id) - all.begin());
     }
 
-    static fs::path s_dir;
-    static std::unique_ptr<search::SearchService> s_service;
+    static std::unique_ptr<test::WrittenIndex> s_index;
 };
 
-fs::path WordHelp::s_dir;
-std::unique_ptr<search::SearchService> WordHelp::s_service;
+std::unique_ptr<test::WrittenIndex> WordHelp::s_index;
 
 TEST_F(WordHelp, SuggestsCorrectionsFromTheIndexedVocabulary) {
     EXPECT_EQ(search("Alepp").suggestion, "Alep");
@@ -143,20 +125,20 @@ TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {
 }
 
 TEST_F(WordHelp, CompletesWordsAndHeadlinePhrases) {
-    const auto ale = s_service->suggest("ale", 5).completions;
+    const auto ale = s_index->service().suggest("ale", 5).completions;
     ASSERT_FALSE(ale.empty());
     EXPECT_EQ(ale.front().text, "alep");
     EXPECT_EQ(ale.front().kind, "word");
     EXPECT_GE(ale.front().count, 15U);
-    const auto etat = s_service->suggest("etat isl", 5).completions;
+    const auto etat = s_index->service().suggest("etat isl", 5).completions;
     ASSERT_FALSE(etat.empty());
     EXPECT_EQ(etat.front().text, "\u00e9tat islamique");
     EXPECT_EQ(etat.front().kind, "phrase");
-    const auto armee = s_service->suggest("evacuation de l'arm", 5).completions;
+    const auto armee = s_index->service().suggest("evacuation de l'arm", 5).completions;
     ASSERT_FALSE(armee.empty());
     EXPECT_EQ(armee.front().text, "evacuation de l'arm\u00e9e");
-    EXPECT_TRUE(s_service->suggest("", 5).completions.empty());
-    EXPECT_THROW(s_service->suggest("alep", 0), search::SearchError);
+    EXPECT_TRUE(s_index->service().suggest("", 5).completions.empty());
+    EXPECT_THROW(s_index->service().suggest("alep", 0), search::SearchError);
 }
 
 } // namespace
