@@ -313,12 +313,13 @@ private:
         return clauses;
     }
 
-    /// The scoring-only queries of a run of loose words: each plain word's exact form, so that
+    /// The scoring-only queries of a run of loose words: each word's exact form (not a
+    /// compound's, whose parts are a phrase), so that
     /// "négociations" ranks a dispatch saying "négociations" above one saying "négocier", and
     /// typed with accents, its accented form ("pêche" above "péché").
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
-            if (word.plain && !word.stop_word) {
+            if (word.parts.size() == 1 && !word.stop_word) {
                 m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                           Xapian::Query(index::exact_term(word.key)),
                                           k_exact_weight);

@@ -106,12 +106,15 @@ TEST(QueryParser, AddsTheExactFormsOfLooseWordsToTheScore) {
         }
         return out;
     };
-    // Plain words, in phrases too; not stop words, numbers, excluded words or fields.
-    EXPECT_EQ(boosts("Négociations à Genève \"trêve humanitaire\" 2016 -russe titre:alep"),
-              (std::vector<std::string>{"Query(0.5 * Enegociations)",
-                                        "Query(0.125 * Enégociations)", "Query(0.5 * Egeneve)",
-                                        "Query(0.125 * Egenève)", "Query(0.5 * Etreve)",
-                                        "Query(0.125 * Etrêve)", "Query(0.5 * Ehumanitaire)"}));
+    // Words, numbers and acronyms, in phrases too; not stop words, compounds, excluded words
+    // or fields.
+    EXPECT_EQ(
+        boosts(
+            "Négociations à Genève \"trêve humanitaire\" 2016 ONU cessez-le-feu -russe titre:alep"),
+        (std::vector<std::string>{
+            "Query(0.5 * Enegociations)", "Query(0.125 * Enégociations)", "Query(0.5 * Egeneve)",
+            "Query(0.125 * Egenève)", "Query(0.5 * Etreve)", "Query(0.125 * Etrêve)",
+            "Query(0.5 * Ehumanitaire)", "Query(0.5 * E2016)", "Query(0.5 * Eonu)"}));
     // Typed without accents: the folded form only.
     EXPECT_EQ(boosts("negociations"), std::vector<std::string>{"Query(0.5 * Enegociations)"});
 }
