@@ -314,9 +314,9 @@ private:
     }
 
     /// The scoring-only queries of a run of loose words: each word's exact form (not a
-    /// compound's, whose parts are a phrase), so that
-    /// "négociations" ranks a dispatch saying "négociations" above one saying "négocier", and
-    /// typed with accents, its accented form ("pêche" above "péché").
+    /// compound's, whose parts are a phrase), so that "négociations" ranks a dispatch saying
+    /// "négociations" above one saying "négocier"; and typed with accents, its accented form
+    /// ("pêche" above "péché").
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
             if (word.parts.size() == 1 && !word.stop_word) {
@@ -440,8 +440,9 @@ private:
     }
 
     std::vector<Clause> phrase_clauses(const std::string& text, const std::string& prefix) {
+        const std::vector<Word> words = analyse(text);
         std::vector<TermChoice> terms;
-        for (const Word& word : analyse(text)) {
+        for (const Word& word : words) {
             terms.insert(terms.end(), word.parts.begin(), word.parts.end());
         }
         if (terms.empty()) {
@@ -452,7 +453,6 @@ private:
         }
         note_word({terms, {}, false, {}, false}, prefix);
         std::vector<Xapian::Query> scattered;
-        const std::vector<Word> words = analyse(text);
         for (const Word& word : words) {
             if (!word.stop_word) {
                 scattered.push_back(phrase_query(word.parts, prefix));
