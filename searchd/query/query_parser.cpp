@@ -380,7 +380,7 @@ private:
             if (terms.empty()) {
                 continue;
             }
-            note_word({terms, {}, false, {}, false}, prefix);
+            note_word({terms, {}, false, {}, false, {}}, prefix);
             out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, phrase_query(terms, prefix),
                              k_synonym_weight);
         }
@@ -451,7 +451,7 @@ private:
         if (m_negated) {
             return {{phrase_query(terms, prefix), Clause::Occur::loose, false}};
         }
-        note_word({terms, {}, false, {}, false}, prefix);
+        note_word({terms, {}, false, {}, false, {}}, prefix);
         std::vector<Xapian::Query> scattered;
         for (const Word& word : words) {
             if (!word.stop_word) {

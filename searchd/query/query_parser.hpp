@@ -40,8 +40,8 @@ struct ParsedQuery {
     /// The plain words searched for (not stop words, phrases, compounds or fields), in query
     /// order: what proximity scoring looks for next to each other.
     std::vector<analysis::TermChoice> sequence;
-    /// Scoring-only queries over the loose words (their exact forms, see schema.hpp), each
-    /// weighted: they add to the score of a match, never make one.
+    /// Scoring-only queries over the words searched for, in phrases too (their exact forms,
+    /// see schema.hpp), each weighted: they add to the score of a match, never make one.
     std::vector<Xapian::Query> boosts;
     std::string date_from;         ///< "YYYYMMDD" lower bound from date: in the query, or empty
     std::string date_to;           ///< "YYYYMMDD" upper bound from date: in the query, or empty

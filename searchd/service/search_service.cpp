@@ -142,11 +142,13 @@ struct SearchService::Worker {
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
     std::unordered_map<std::string, std::vector<std::string>> corrections_seen;
+    /// corrections(), for the parser and the spelling suggestion
+    Corrector corrector = [this](std::string_view form, const analysis::TermChoice& terms) {
+        return corrections(form, terms);
+    };
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
-                               [this](std::string_view form, const analysis::TermChoice& terms) {
-                                   return corrections(form, terms);
-                               },
+                               corrector,
                                [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 
@@ -172,7 +174,6 @@ SearchService::Worker& SearchService::worker() {
         w->refresh(false);
         w->lexicon = m_lexicons->get(w->db);
         w->corrections_seen.clear(); // a new request
-
     } catch (const Xapian::Error& e) {
         throw SearchError(ErrorCode::unavailable, "index unavailable: " + e.get_description());
     }
@@ -347,14 +348,8 @@ SearchResult SearchService::search(const SearchRequest& request) {
     Worker& w = worker();
     SearchResult result;
     run(w, request, result);
-    const auto suggestion = with_retry(w, [&] {
-        return spelling_suggestion(
-            request.query,
-            [&w](std::string_view form, const analysis::TermChoice& terms) {
-                return w.corrections(form, terms);
-            },
-            w.analyzer);
-    });
+    const auto suggestion =
+        with_retry(w, [&] { return spelling_suggestion(request.query, w.corrector, w.analyzer); });
     if (suggestion && *suggestion != request.query) {
         result.suggestion = *suggestion;
         if (result.total == 0 && request.correct) {

@@ -89,7 +89,7 @@ TEST_F(Ranking, AQuotationFoundNowhereIsSearchedAsWordsAndSaysSo) {
     EXPECT_EQ(none.total, 0U);
     EXPECT_FALSE(none.corrected);
     // Nothing but quotes is not a search for everything.
-    for (const std::string& quotes : {"\"\"", "« »", "\"  \" \""}) {
+    for (const char* quotes : {"\"\"", "« »", "\"  \" \""}) {
         SCOPED_TRACE(quotes);
         EXPECT_FALSE(search(quotes).corrected);
     }
