@@ -3,6 +3,8 @@
 #include "searchd/vocab/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <map>
 
 #include "indexer/analysis/stemmer.hpp"
@@ -64,20 +66,20 @@ unsigned typo_budget(std::size_t chars) {
     return chars < k_min_typo_chars ? 0U : chars < k_two_typos_chars ? 1U : 2U;
 }
 
-unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
-    const std::size_t n = a.size();
+namespace {
+
+/// The optimal-string-alignment distance of `a` and `b` (sizes within `limit` of each other),
+/// or `limit + 1` when above it, in the three rows `rows` of `b.size() + 1` cells each.
+unsigned osa_distance(std::u32string_view a, std::u32string_view b, unsigned limit,
+                      unsigned* rows) {
     const std::size_t m = b.size();
-    if ((n > m ? n - m : m - n) > limit) {
-        return limit + 1;
-    }
-    // Three rows of the optimal-string-alignment table (Damerau with adjacent swaps).
-    std::vector<unsigned> before(m + 1);
-    std::vector<unsigned> previous(m + 1);
-    std::vector<unsigned> current(m + 1);
+    unsigned* before = rows;
+    unsigned* previous = rows + m + 1;
+    unsigned* current = rows + 2 * (m + 1);
     for (std::size_t j = 0; j <= m; ++j) {
         previous[j] = static_cast<unsigned>(j);
     }
-    for (std::size_t i = 1; i <= n; ++i) {
+    for (std::size_t i = 1; i <= a.size(); ++i) {
         current[0] = static_cast<unsigned>(i);
         unsigned row_min = current[0];
         for (std::size_t j = 1; j <= m; ++j) {
@@ -96,6 +98,31 @@ unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned li
         std::swap(previous, current);
     }
     return std::min(previous[m], limit + 1);
+}
+
+/// Longest word whose distance is computed without allocating.
+constexpr std::size_t k_short_word = 63;
+
+} // namespace
+
+unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) {
+        return limit + 1;
+    }
+    if (b.size() <= k_short_word) {
+        std::array<unsigned, 3 * (k_short_word + 1)> rows{};
+        return osa_distance(a, b, limit, rows.data());
+    }
+    std::vector<unsigned> rows(3 * (b.size() + 1));
+    return osa_distance(a, b, limit, rows.data());
+}
+
+std::uint64_t letter_mask(std::u32string_view word) {
+    std::uint64_t mask = 0;
+    for (const char32_t c : word) {
+        mask |= std::uint64_t{1} << (c % 64);
+    }
+    return mask;
 }
 
 std::string key_of(std::string_view text) {
@@ -209,11 +236,15 @@ void Lexicon::finish() {
     m_by_length.clear();
     for (std::size_t i = 0; i < m_words.size(); ++i) {
         m_word_chars.push_back(code_points(m_words[i].key));
-        const std::size_t length = m_word_chars.back().size();
-        if (m_by_length.size() <= length) {
-            m_by_length.resize(length + 1);
+        const std::u32string& chars = m_word_chars.back();
+        if (m_by_length.size() <= chars.size()) {
+            m_by_length.resize(chars.size() + 1);
         }
-        m_by_length[length].push_back(i);
+        m_by_length[chars.size()].push_back({letter_mask(chars), m_words[i].count, i});
+    }
+    for (auto& words : m_by_length) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.count > b.count; });
     }
 }
 
@@ -260,16 +291,23 @@ std::vector<Correction> Lexicon::corrections(std::string_view key, Xapian::docco
     }
     const Xapian::doccount needed = std::max<Xapian::doccount>(1, known * k_correction_ratio);
     std::vector<Correction> found;
+    // Each edit adds or takes away at most two of a word's letters (a substitution), so a
+    // word whose letters differ from the key's by more than twice the budget is too far.
+    const std::uint64_t mask = letter_mask(chars);
+    const int most_letters_apart = 2 * static_cast<int>(budget);
     const std::size_t shortest = chars.size() - std::min<std::size_t>(budget, chars.size());
     for (std::size_t length = shortest;
          length <= chars.size() + budget && length < m_by_length.size(); ++length) {
-        for (const std::size_t i : m_by_length[length]) {
-            if (m_words[i].count < needed) {
+        for (const Candidate& candidate : m_by_length[length]) {
+            if (candidate.count < needed) {
+                break; // most frequent first
+            }
+            if (std::popcount(candidate.letters ^ mask) > most_letters_apart) {
                 continue;
             }
-            const unsigned d = edit_distance(chars, m_word_chars[i], budget);
+            const unsigned d = edit_distance(chars, m_word_chars[candidate.index], budget);
             if (d > 0 && d <= budget) {
-                found.push_back({&m_words[i], d});
+                found.push_back({&m_words[candidate.index], d});
             }
         }
     }

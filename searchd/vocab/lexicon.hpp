@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -38,6 +39,10 @@ unsigned typo_budget(std::size_t chars);
 
 /// Optimal string alignment distance between `a` and `b`, or `limit + 1` when above `limit`.
 unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
+
+/// The code points of `word` as a set of 64 bits (code point modulo 64): two words whose masks
+/// differ in k bits differ in at least k letters.
+std::uint64_t letter_mask(std::u32string_view word);
 
 /// The key of `text`: its words' folded forms joined by single spaces.
 std::string key_of(std::string_view text);
@@ -81,11 +86,17 @@ private:
     static std::vector<const Entry*> complete(const std::vector<Entry>& entries,
                                               std::string_view key_prefix, std::size_t n);
 
-    std::vector<Entry> m_words;               ///< sorted by key, one per key
-    std::vector<Entry> m_phrases;             ///< sorted by key, one per key
+    std::vector<Entry> m_words;   ///< sorted by key, one per key
+    std::vector<Entry> m_phrases; ///< sorted by key, one per key
+    /// A word as the typo search scans it.
+    struct Candidate {
+        std::uint64_t letters = 0;  ///< letter_mask of its key
+        Xapian::doccount count = 0; ///< its Entry::count
+        std::size_t index = 0;      ///< into m_words
+    };
     std::vector<std::u32string> m_word_chars; ///< m_words[i].key as code points
-    /// Indexes into m_words by key length in code points.
-    std::vector<std::vector<std::size_t>> m_by_length;
+    /// The words by key length in code points, most frequent first.
+    std::vector<std::vector<Candidate>> m_by_length;
     std::unordered_map<std::string, std::vector<std::string>> m_synonyms;
 };
 

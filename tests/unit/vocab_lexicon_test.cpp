@@ -1,5 +1,7 @@
 // Tests of the vocabulary snapshot: edit distance, typo budget, corrections, completions and
 // synonyms, on a lexicon filled by hand (the integration tests load one from a real index).
+#include <bit>
+
 #include <gtest/gtest.h>
 
 #include "searchd/vocab/lexicon.hpp"
@@ -26,6 +28,47 @@ TEST(Lexicon, MeasuresEditsWithAdjacentSwapsAndStopsAtTheLimit) {
     };
     for (const Case& c : cases) {
         EXPECT_EQ(edit_distance(c.a, c.b, c.limit), c.expected);
+    }
+}
+
+/// Every word one edit (insert, delete, substitute, swap) away from `word`, over `letters`.
+std::vector<std::u32string> one_edit(const std::u32string& word, std::u32string_view letters) {
+    std::vector<std::u32string> out;
+    for (std::size_t i = 0; i <= word.size(); ++i) {
+        for (const char32_t c : letters) {
+            out.push_back(word.substr(0, i) + c + word.substr(i));
+            if (i < word.size()) {
+                out.push_back(word.substr(0, i) + c + word.substr(i + 1));
+            }
+        }
+        if (i < word.size()) {
+            out.push_back(word.substr(0, i) + word.substr(i + 1));
+        }
+        if (i + 1 < word.size()) {
+            std::u32string swapped = word;
+            std::swap(swapped[i], swapped[i + 1]);
+            out.push_back(swapped);
+        }
+    }
+    return out;
+}
+
+TEST(Lexicon, LetterMasksNeverRuleOutAWordWithinTwoEdits) {
+    // The typo scan skips words whose letter masks differ in more than twice the budget: it
+    // must never skip one within it, accents, ligatures and code points 64 apart included.
+    const std::u32string letters = U"aeqé\u0101\u00e0\u0153zx";
+    for (const std::u32string word : {U"alep", U"négociations", U"œuvre", U"aaa"}) {
+        const std::uint64_t mask = letter_mask(word);
+        for (const std::u32string& once : one_edit(word, letters)) {
+            EXPECT_LE(std::popcount(letter_mask(once) ^ mask), 2);
+            for (const std::u32string& twice : one_edit(once, letters)) {
+                const unsigned distance = edit_distance(word, twice, 2);
+                if (distance <= 2) { // a swap over a substituted letter is 3 for OSA
+                    EXPECT_LE(std::popcount(letter_mask(twice) ^ mask),
+                              2 * static_cast<int>(distance));
+                }
+            }
+        }
     }
 }
 
