@@ -14,6 +14,7 @@
 #include "indexer/index/index_store.hpp"
 #include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
+#include "searchd/service/rescoring.hpp"
 #include "searchd/service/search_error.hpp"
 
 namespace depeches::search {
@@ -30,6 +31,8 @@ constexpr double k_bm25_k1 = 1.2;
 constexpr double k_bm25_b = 0.75;
 /// Matches counted exactly before the total becomes an estimate.
 constexpr Xapian::doccount k_exact_total_up_to = 1000;
+/// The best matches of the words alone that the boosts rescore (see rescoring.hpp).
+constexpr Xapian::doccount k_rescore_window = 1000;
 
 /// Identity of the stub file: it changes when a rebuild renames a new stub into place.
 struct StubIdentity {
@@ -239,7 +242,10 @@ namespace {
 /// A request turned into what Enquire runs.
 struct Plan {
     query::ParsedQuery parsed; ///< the words, for highlighting
-    Xapian::Query query;       ///< words, operator strategy and date filter together
+    Xapian::Query query;       ///< the words with their operator and the date filter
+    /// What only adds to the score of a match of `query`: by default, all the words together
+    /// and proximity; the exact forms of the words (see with_boosts).
+    std::vector<Xapian::Query> boosts;
 };
 
 /// Adds the date range of the request and of the query's date: filter to `words`.
@@ -281,36 +287,33 @@ Xapian::Query near_of(const std::vector<analysis::TermChoice>& seq, Xapian::term
 constexpr double k_all_words_weight = 0.25;
 
 /// With an operator, the words combine with it. By default every dispatch with any of the
-/// words matches, and those with all of them score their words again, at k_all_words_weight
-/// (an AND_MAYBE boost): a short query gets what has every word first, a long one never comes
-/// back empty; a short query also prefers its words close together. Whatever the operator, the
-/// exact forms of the words add to the score (ParsedQuery::boosts).
+/// words matches, and those with all of them score their words again, at k_all_words_weight:
+/// a short query gets what has every word first, a long one never comes back empty; a short
+/// query also prefers its words close together. Whatever the operator, the exact forms of the
+/// words add to the score (ParsedQuery::boosts).
 Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     Plan plan;
     plan.parsed = parser.parse(request.query, request.op.value_or(query::DefaultOperator::op_or));
-    Xapian::Query words = plan.parsed.query;
+    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
+        plan.query = filter_dates(Xapian::Query::MatchAll, request, plan.parsed); // browsing
+        return plan;
+    }
+    std::vector<Xapian::Query>& boosts = plan.boosts;
     if (!request.op && plan.parsed.loose_clauses > 1) {
         const query::ParsedQuery strict =
             parser.parse(request.query, query::DefaultOperator::op_and);
-        words = Xapian::Query(
-            Xapian::Query::OP_AND_MAYBE, words,
-            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, strict.query, k_all_words_weight));
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, strict.query, k_all_words_weight);
     }
     const auto& sequence = plan.parsed.sequence;
     if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
-        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words,
-                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                            near_of(sequence, k_near_window), k_near_weight));
+        boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near_of(sequence, k_near_window),
+                            k_near_weight);
     }
-    const auto& boosts = plan.parsed.boosts;
-    if (!boosts.empty()) {
-        words = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words,
-                              Xapian::Query(Xapian::Query::OP_OR, boosts.begin(), boosts.end()));
+    const auto& exact = plan.parsed.boosts;
+    if (!exact.empty()) {
+        boosts.emplace_back(Xapian::Query::OP_OR, exact.begin(), exact.end());
     }
-    if (request.query.find_first_not_of(" \t\r\n") == std::string::npos) {
-        words = Xapian::Query::MatchAll; // browsing: every dispatch, newest first if asked
-    }
-    plan.query = filter_dates(words, request, plan.parsed);
+    plan.query = filter_dates(plan.parsed.query, request, plan.parsed);
     return plan;
 }
 
@@ -323,21 +326,38 @@ void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& r
     with_retry(w, [&] {
         Plan plan = plan_query(w.parser, request);
         result.fallback = plan.parsed.fallback;
+        const Xapian::BM25Weight weighting(k_bm25_k1, 0, 1, k_bm25_b, 0.5);
         Xapian::Enquire enquire(w.db);
-        enquire.set_query(plan.query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight(k_bm25_k1, 0, 1, k_bm25_b, 0.5));
-        if (request.sort == SearchRequest::Sort::date) {
-            enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
+        enquire.set_weighting_scheme(weighting);
+        const auto first = static_cast<Xapian::doccount>(request.offset);
+        const auto count = static_cast<Xapian::doccount>(request.limit);
+        std::vector<Ranked> ranked;
+        Xapian::MSet mset;
+        if (request.sort == SearchRequest::Sort::date || plan.boosts.empty()) {
+            // In date order every match is visited anyway: one query scores everything.
+            enquire.set_query(with_boosts(plan.query, plan.boosts));
+            if (request.sort == SearchRequest::Sort::date) {
+                enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
+            }
+            mset = enquire.get_mset(first, count, k_exact_total_up_to);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                ranked.push_back({*it, it.get_weight()});
+            }
+        } else {
+            enquire.set_query(plan.query);
+            mset =
+                enquire.get_mset(0, std::max(k_rescore_window, first + count), k_exact_total_up_to);
+            ranked = rescore(w.db, mset, plan.boosts, weighting);
+            ranked.erase(ranked.begin(),
+                         ranked.begin() + std::min<std::ptrdiff_t>(first, std::ssize(ranked)));
+            ranked.resize(std::min<std::size_t>(ranked.size(), count));
         }
-        const Xapian::MSet mset =
-            enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                             static_cast<Xapian::doccount>(request.limit), k_exact_total_up_to);
         result.total = mset.get_matches_estimated();
         result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (request.snippets) {
             weigh_terms(w.db, plan.parsed.highlight);
         }
-        result.hits = hits_of(w, mset, request.snippets ? &plan.parsed.highlight : nullptr);
+        result.hits = hits_of(w, ranked, request.snippets ? &plan.parsed.highlight : nullptr);
         return 0;
     });
 }
@@ -399,28 +419,26 @@ SuggestResult SearchService::suggest(const std::string& typed, std::size_t limit
     return result;
 }
 
-std::vector<Hit> SearchService::hits_of(Worker& w, const Xapian::MSet& mset,
+std::vector<Hit> SearchService::hits_of(Worker& w, const std::vector<Ranked>& ranked,
                                         const analysis::HighlightTerms* highlight) {
     // What a hit shows is read for all hits at once, in docid order, from one value stream.
     std::vector<Xapian::docid> ids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        ids.push_back(*it);
+    for (const Ranked& r : ranked) {
+        ids.push_back(r.docid);
     }
     std::sort(ids.begin(), ids.end());
     const std::vector<std::string> shown = read_values(w.db, index::k_slot_hit, ids);
     std::vector<Hit> hits;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const auto k =
-            static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), *it) - ids.begin());
+    for (const Ranked& r : ranked) {
+        const auto k = static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), r.docid) -
+                                                ids.begin());
         index::HitFields fields = index::unpack_hit(shown[k]);
-        Hit hit{std::move(fields.id),
-                std::move(fields.title),
-                std::move(fields.date),
-                it.get_weight(),
-                {}};
+        Hit hit{
+            std::move(fields.id), std::move(fields.title), std::move(fields.date), r.weight, {}};
         if (highlight != nullptr) {
             hit.snippet =
-                w.highlighter.snippet(body_of(it.get_document().get_data()), *highlight).html;
+                w.highlighter.snippet(body_of(w.db.get_document(r.docid).get_data()), *highlight)
+                    .html;
         }
         hits.push_back(std::move(hit));
     }

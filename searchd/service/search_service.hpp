@@ -17,6 +17,7 @@
 
 #include "indexer/analysis/highlighter.hpp"
 #include "searchd/query/query_parser.hpp"
+#include "searchd/service/rescoring.hpp"
 #include "searchd/service/spelling.hpp"
 #include "searchd/vocab/lexicon_cache.hpp"
 
@@ -108,8 +109,8 @@ private:
     struct Worker;
     /// This thread's worker, up to date with the index. Throws SearchError.
     Worker& worker();
-    /// The hits of `mset`, with snippets for `highlight` when not null.
-    static std::vector<Hit> hits_of(Worker& w, const Xapian::MSet& mset,
+    /// The hits of `ranked`, with snippets for `highlight` when not null.
+    static std::vector<Hit> hits_of(Worker& w, const std::vector<Ranked>& ranked,
                                     const analysis::HighlightTerms* highlight);
     /// Runs `request` on `w` into `result` (hits, totals, operator, fallback).
     static void run(Worker& w, const SearchRequest& request, SearchResult& result);

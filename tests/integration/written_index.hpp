@@ -34,6 +34,8 @@ public:
     WrittenIndex& operator=(const WrittenIndex&) = delete;
 
     [[nodiscard]] std::filesystem::path corpus() const { return m_dir / "corpus"; }
+    /// Where index() builds the index.
+    [[nodiscard]] std::filesystem::path db() const { return m_dir / "index"; }
 
     /// Writes a dispatch file into corpus/.
     void write(const std::string& file, const std::string& text) const {
@@ -43,7 +45,7 @@ public:
     /// Indexes `sources` (corpus/ when empty) and opens the service over the index.
     cli::RunReport index(std::vector<std::string> sources = {}) {
         cli::Options options;
-        options.db = m_dir / "index";
+        options.db = db();
         options.sources = sources.empty() ? std::vector<std::string>{corpus().string()} : sources;
         std::ostringstream sink;
         cli::ProgressBar progress(sink, false);

@@ -1,0 +1,88 @@
+// Rescoring a window: a PostingSource over the window's document ids restricts the boost
+// query to them, and one more Enquire scores it.
+#include "searchd/service/rescoring.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace depeches::search {
+
+namespace {
+
+/// A fixed, sorted set of document ids as a posting list (weight 0), to filter a query by.
+class DocidSet : public Xapian::PostingSource {
+public:
+    explicit DocidSet(std::vector<Xapian::docid> ids) : m_ids(std::move(ids)) {
+        std::sort(m_ids.begin(), m_ids.end());
+    }
+
+    void init(const Xapian::Database& /*db*/) override { m_pos = k_before_start; }
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return count(); }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return count(); }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return count(); }
+    void next(double /*min_wt*/) override { m_pos = m_pos == k_before_start ? 0 : m_pos + 1; }
+    void skip_to(Xapian::docid did, double /*min_wt*/) override {
+        const auto from =
+            m_ids.begin() + static_cast<std::ptrdiff_t>(m_pos == k_before_start ? 0 : m_pos);
+        m_pos = static_cast<std::size_t>(std::lower_bound(from, m_ids.end(), did) - m_ids.begin());
+    }
+    [[nodiscard]] bool at_end() const override {
+        return m_pos != k_before_start && m_pos >= m_ids.size();
+    }
+    [[nodiscard]] Xapian::docid get_docid() const override { return m_ids[m_pos]; }
+    // clone() stays null: Xapian then uses this object itself, on a single database only.
+
+private:
+    static constexpr std::size_t k_before_start = static_cast<std::size_t>(-1);
+
+    [[nodiscard]] Xapian::doccount count() const {
+        return static_cast<Xapian::doccount>(m_ids.size());
+    }
+
+    std::vector<Xapian::docid> m_ids;
+    std::size_t m_pos = k_before_start;
+};
+
+} // namespace
+
+Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>& boosts) {
+    for (const Xapian::Query& boost : boosts) {
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
+    }
+    return query;
+}
+
+std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& window,
+                            const std::vector<Xapian::Query>& boosts,
+                            const Xapian::Weight& weighting) {
+    std::vector<Ranked> ranked;
+    std::vector<Xapian::docid> ids;
+    for (auto it = window.begin(); it != window.end(); ++it) {
+        ranked.push_back({*it, it.get_weight()});
+        ids.push_back(*it);
+    }
+    if (ranked.empty() || boosts.empty()) {
+        return ranked;
+    }
+    // The candidates (weight 0) with what each boost adds: every candidate comes back.
+    DocidSet candidates(std::move(ids));
+    Xapian::Enquire enquire(db);
+    enquire.set_query(with_boosts(Xapian::Query(&candidates), boosts));
+    enquire.set_weighting_scheme(weighting);
+    const Xapian::MSet added = enquire.get_mset(0, window.size(), window.size());
+    std::unordered_map<Xapian::docid, double> extra;
+    for (auto it = added.begin(); it != added.end(); ++it) {
+        extra.emplace(*it, it.get_weight());
+    }
+    for (Ranked& r : ranked) {
+        if (const auto found = extra.find(r.docid); found != extra.end()) {
+            r.weight += found->second;
+        }
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+    return ranked;
+}
+
+} // namespace depeches::search

@@ -1,0 +1,32 @@
+// Two-phase ranking, as search engines rescore a window of top hits: the words alone choose
+// and rank the candidates (fast: Xapian prunes what cannot reach the top), then the queries
+// that only add to a score — exact forms, all the words, proximity — are scored on those
+// candidates alone, whose positions are the only ones read.
+#pragma once
+
+#include <vector>
+
+#include <xapian.h>
+
+namespace depeches::search {
+
+/// A document and its score.
+struct Ranked {
+    Xapian::docid docid = 0;
+    double weight = 0;
+};
+
+/// `query` AND_MAYBE each of `boosts` in turn: its matches, each scored with what every boost
+/// that matches it adds. (In turn, not one AND_MAYBE of their OR: Xapian 1.4 does not check
+/// the positions of a NEAR or PHRASE under an OR under AND_MAYBE.)
+Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>& boosts);
+
+/// The documents of `window`, each scored its weight plus what `boosts` add to it under
+/// `weighting`, best first; equal scores in docid order, as Enquire ranks them. A document's
+/// score is the one with_boosts(the window's query, boosts) gives it. `db` must be the single
+/// database `window` comes from.
+std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& window,
+                            const std::vector<Xapian::Query>& boosts,
+                            const Xapian::Weight& weighting);
+
+} // namespace depeches::search
