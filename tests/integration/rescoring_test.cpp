@@ -64,13 +64,21 @@ struct GreveTransports {
     }
 };
 
-std::vector<search::Ranked> ranked_by(const Xapian::Database& db, const Xapian::Query& query,
-                                      Xapian::doccount n) {
+const Xapian::BM25Weight k_weighting(1.2, 0, 1, 0.75, 0.5);
+
+/// The best `n` matches of `query`.
+Xapian::MSet matches(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount n) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.75, 0.5));
+    enquire.set_weighting_scheme(k_weighting);
+    return enquire.get_mset(0, n);
+}
+
+/// The best `n` matches of `query`, as rescore() returns them.
+std::vector<search::Ranked> ranked_by(const Xapian::Database& db, const Xapian::Query& query,
+                                      Xapian::doccount n) {
     std::vector<search::Ranked> out;
-    const Xapian::MSet mset = enquire.get_mset(0, n);
+    const Xapian::MSet mset = matches(db, query, n);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         out.push_back({*it, it.get_weight()});
     }
@@ -84,12 +92,8 @@ TEST_F(Rescoring, GivesTheWindowTheScoresOfOneQueryWithTheBoosts) {
         ranked_by(db, search::with_boosts(q.words, q.boosts), 10);
     ASSERT_EQ(expected.size(), 5U);
 
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q.words);
-    const Xapian::BM25Weight weighting(1.2, 0, 1, 0.75, 0.5);
-    enquire.set_weighting_scheme(weighting);
     const std::vector<search::Ranked> rescored =
-        search::rescore(db, enquire.get_mset(0, 10), q.boosts, weighting);
+        search::rescore(db, matches(db, q.words, 10), q.boosts, k_weighting);
     ASSERT_EQ(rescored.size(), expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(rescored[i].docid, expected[i].docid) << "rank " << i;
@@ -115,12 +119,8 @@ TEST_F(Rescoring, ChecksThePositionsOfEveryBoost) {
     const std::vector<search::Ranked> words = ranked_by(db, q.words, 10);
     const std::vector<search::Ranked> all_words =
         ranked_by(db, search::with_boosts(q.words, {q.boosts[0], q.boosts[2]}), 10);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q.words);
-    const Xapian::BM25Weight weighting(1.2, 0, 1, 0.75, 0.5);
-    enquire.set_weighting_scheme(weighting);
     const std::vector<search::Ranked> rescored =
-        search::rescore(db, enquire.get_mset(0, 10), q.boosts, weighting);
+        search::rescore(db, matches(db, q.words, 10), q.boosts, k_weighting);
     const auto weight_of = [far](const std::vector<search::Ranked>& list) {
         for (const search::Ranked& r : list) {
             if (r.docid == far) {
@@ -138,12 +138,8 @@ TEST_F(Rescoring, ChecksThePositionsOfEveryBoost) {
 TEST_F(Rescoring, RescoresOnlyTheWindow) {
     const Xapian::Database db = index::open_for_reading(s_index->db());
     const GreveTransports q;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(q.words);
-    const Xapian::BM25Weight weighting(1.2, 0, 1, 0.75, 0.5);
-    enquire.set_weighting_scheme(weighting);
-    const Xapian::MSet window = enquire.get_mset(0, 2);
-    const std::vector<search::Ranked> rescored = search::rescore(db, window, q.boosts, weighting);
+    const Xapian::MSet window = matches(db, q.words, 2);
+    const std::vector<search::Ranked> rescored = search::rescore(db, window, q.boosts, k_weighting);
     ASSERT_EQ(rescored.size(), 2U);
     std::vector<Xapian::docid> in_window{*window.begin(), *std::next(window.begin())};
     for (const search::Ranked& r : rescored) {
