@@ -111,6 +111,21 @@ TEST(Lexicon, CorrectsUnknownWordsWithFrequentNeighbours) {
     EXPECT_TRUE(lexicon.corrections("ale", 0, 3).empty()); // too short to correct
 }
 
+TEST(Lexicon, ScansEachLengthMostFrequentFirstAndStopsBelowTheNeededCount) {
+    // The scan stops at the first word too rare to replace the typo: the frequent neighbour
+    // must come before the rare ones of its length, whatever their alphabetical order.
+    Lexicon lexicon;
+    lexicon.add_word("parie", 2);
+    lexicon.add_word("parin", 3);
+    lexicon.add_word("paris", 500);
+    lexicon.add_word("parti", 80);
+    lexicon.finish();
+    const auto found = lexicon.corrections("parid", 1, 3); // needs 10 dispatches or more
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found[0].entry->text, "paris");
+    EXPECT_EQ(lexicon.corrections("parid", 0, 3).size(), 3U); // parie, parin, paris
+}
+
 TEST(Lexicon, CompletesWordsAndPhrasesMostFrequentFirst) {
     const Lexicon lexicon = sample();
     const auto words = lexicon.complete_words("ale", 5);
