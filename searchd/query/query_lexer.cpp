@@ -95,7 +95,7 @@ private:
         const bool at_word_start =
             m_pos == 0 || is_space(m_query[m_pos - 1]) || m_query[m_pos - 1] == '(';
         if ((c == '-' || c == '+') && at_word_start && field.empty() &&
-            m_pos + 1 < m_query.size() && !is_space(m_query[m_pos + 1])) {
+            m_pos + 1 < m_query.size() && !is_space(m_query[m_pos + 1]) && !after_sentence_end()) {
             m_out.push_back({c == '-' ? LexemeKind::minus : LexemeKind::plus, {}, {}});
             ++m_pos;
             return lex_one();
@@ -136,6 +136,19 @@ private:
             m_out.push_back({LexemeKind::text, std::string(word), field});
         }
         return true;
+    }
+
+    /// True when the text before m_pos, spaces aside, ends a sentence (. ! ? …): a dash there
+    /// opens a line of dialogue or a list item in pasted prose ("le croire. -C'est une photo"),
+    /// not an operator, which nobody types after a full stop.
+    [[nodiscard]] bool after_sentence_end() const {
+        std::size_t end = m_pos;
+        while (end > 0 && is_space(m_query[end - 1])) {
+            --end;
+        }
+        const std::string_view before = m_query.substr(0, end);
+        return end < m_pos && (before.ends_with('.') || before.ends_with('!') ||
+                               before.ends_with('?') || before.ends_with("\u2026"));
     }
 
     [[nodiscard]] bool starts_quote(std::size_t pos) const {

@@ -86,8 +86,12 @@ private:
         if (accept(LexemeKind::op_not) || accept(LexemeKind::minus)) {
             const bool was_negated = m_negated;
             m_negated = true;
+            // Excluding a stop word or a question's filler would exclude nearly everything:
+            // in pasted prose the dash is punctuation ("fut -elle", "-C'est").
             for (Clause& c : parse_unit(true)) {
-                clauses.push_back({std::move(c.query), Clause::Occur::excluded, false});
+                if (!c.stop_word) {
+                    clauses.push_back({std::move(c.query), Clause::Occur::excluded, false});
+                }
             }
             m_negated = was_negated;
             return;

@@ -76,6 +76,14 @@ TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
         {"armee NOT russe SAUF turc", "Query((arme@1 AND_NOT (russ@1 OR turc@1)))", ""},
         {"+armee syrienne", "Query((arme@1 AND syrien@1))", "Query((arme@1 AND_MAYBE syrien@1))"},
         {"-alep", "Query((<alldocuments> AND_NOT alep@1))", ""},
+        // A dash after a full stop opens a line of dialogue in pasted prose; excluding a
+        // stop word or a question's filler would exclude nearly everything: neither excludes.
+        {"alep. -Mossoul", "Query((alep@1 AND mossoul@1))", "Query((alep@1 OR mossoul@1))"},
+        {"le croire ! -C'est une photo", "Query((croir@1 AND photo@1))",
+         "Query((croir@1 OR photo@1))"},
+        {"division fut -elle irréversible", "Query((divis@1 AND irreversibl@1))",
+         "Query((divis@1 OR irreversibl@1))"},
+        {"armee -le", "Query(arme@1)", ""},
         // Lower-case "ou" and "et" are words (stop words), not operators.
         {"paix ou guerre", "Query((paix@1 AND guerr@1))", "Query((paix@1 OR guerr@1))"},
     });
