@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iterator>
 #include <optional>
+#include <unordered_set>
 
 #include "indexer/analysis/french.hpp"
 #include "indexer/index/schema.hpp"
@@ -517,6 +518,27 @@ private:
         return field == "titre" ? std::string(index::k_prefix_title) : std::string();
     }
 
+    /// Drops the exclusions whose every term the query also searches for ("… à Munich en
+    /// Allemagne … Breivik -L'Allemagne"): a query asking for a word and excluding it can only
+    /// be prose whose dash was not meant as an operator, and would otherwise find nothing.
+    static void drop_contradictions(std::vector<Xapian::Query>& excluded,
+                                    const std::vector<Xapian::Query>& required,
+                                    const std::vector<Xapian::Query>& loose) {
+        if (excluded.empty()) {
+            return;
+        }
+        std::unordered_set<std::string> searched;
+        for (const auto* queries : {&required, &loose}) {
+            for (const Xapian::Query& q : *queries) {
+                searched.insert(q.get_unique_terms_begin(), q.get_unique_terms_end());
+            }
+        }
+        std::erase_if(excluded, [&searched](const Xapian::Query& q) {
+            return std::all_of(q.get_unique_terms_begin(), q.get_unique_terms_end(),
+                               [&searched](const std::string& t) { return searched.contains(t); });
+        });
+    }
+
     Xapian::Query combine(std::vector<Clause>& clauses) {
         // Lone stop words say nothing on their own, unless the query is nothing but them.
         const bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) {
@@ -548,6 +570,7 @@ private:
             }
         }
         m_out.loose_clauses += loose.size() + required.size();
+        drop_contradictions(excluded, required, loose);
         Xapian::Query positive;
         if (!required.empty()) {
             positive = Xapian::Query(Xapian::Query::OP_AND, required.begin(), required.end());

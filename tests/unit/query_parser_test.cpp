@@ -84,6 +84,10 @@ TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
         {"division fut -elle irréversible", "Query((divis@1 AND irreversibl@1))",
          "Query((divis@1 OR irreversibl@1))"},
         {"armee -le", "Query(arme@1)", ""},
+        // Nor does a word the query also searches for.
+        {"Munich en Allemagne -L'Allemagne", "Query((munich@1 AND allemagn@1))",
+         "Query((munich@1 OR allemagn@1))"},
+        {"grève -\"grève générale\"", "Query((grev@1 AND_NOT (grev@1 PHRASE 2 general@2)))", ""},
         // Lower-case "ou" and "et" are words (stop words), not operators.
         {"paix ou guerre", "Query((paix@1 AND guerr@1))", "Query((paix@1 OR guerr@1))"},
     });
