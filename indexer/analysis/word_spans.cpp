@@ -2,6 +2,7 @@
 #include "indexer/analysis/word_spans.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include "indexer/analysis/french.hpp"
@@ -58,6 +59,43 @@ bool blank(std::string_view gap) {
         }
     }
     return true;
+}
+
+/// Where the full name of the acronym `letters` at words[w] starts (an index into `words`),
+/// walking back from the word before it: each content word gives the next letter from the
+/// last; a function word may give one too ("La France insoumise", "Les Républicains") or be
+/// skipped ("des", "de la"), but the name ends on a content word. Of the names that fit, the
+/// shortest: "leader de la France insoumise (LFI)" names "la France insoumise".
+std::optional<std::size_t> name_start(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<std::size_t>& words, std::size_t w,
+                                      std::string_view letters) {
+    // k: the name so far is words[k..w-1]; remaining: letters still to match.
+    const auto walk = [&](auto& self, std::size_t k, std::size_t remaining,
+                          int skipped) -> std::optional<std::size_t> {
+        if (remaining == 0) {
+            return k;
+        }
+        if (k == 0) {
+            return std::nullopt;
+        }
+        const Token& token = tokens[words[k - 1]];
+        if (k < w && !adjacent(text, token, tokens[words[k]])) {
+            return std::nullopt;
+        }
+        const bool function_word = is_stop_word(token.form);
+        const bool inside = k < w; // not the name's last word
+        if (!token.form.empty() && token.form.front() == letters[remaining - 1] &&
+            (!function_word || inside)) {
+            if (const auto start = self(self, k - 1, remaining - 1, 0)) {
+                return start;
+            }
+        }
+        if (function_word && inside && skipped < k_max_skipped_in_a_row) {
+            return self(self, k - 1, remaining, skipped + 1);
+        }
+        return std::nullopt;
+    };
+    return walk(walk, w, letters.size(), 0);
 }
 
 } // namespace
@@ -137,30 +175,10 @@ std::vector<AcronymDefinition> find_acronyms(std::string_view text,
             !blank(text.substr(before.end, acronym.begin - 1 - before.end))) {
             continue;
         }
-        const std::string& letters = acronym.form;
-        std::size_t remaining = letters.size();
-        std::size_t k = w; // tokens words[k..w-1] are the full name so far
-        int skipped = 0;
-        while (remaining > 0 && k > 0) {
-            const Token& token = tokens[words[k - 1]];
-            if (k < w && !adjacent(text, token, tokens[words[k]])) {
-                break;
-            }
-            if (!is_stop_word(token.form) && !token.form.empty() &&
-                token.form.front() == letters[remaining - 1]) {
-                --remaining;
-                skipped = 0;
-            } else if (is_stop_word(token.form) && k < w && ++skipped <= k_max_skipped_in_a_row) {
-                // a function word inside the name: "des", "de la"
-            } else {
-                break;
-            }
-            --k;
-        }
-        if (remaining == 0) {
+        if (const auto k = name_start(text, tokens, words, w, acronym.form)) {
             // The name starts at its first word, without an elided article ("l'Observatoire").
-            std::string name = span_text(text, tokens, words[k], words[w - 1]);
-            name.erase(0, elided_article(text, tokens[words[k]]).size());
+            std::string name = span_text(text, tokens, words[*k], words[w - 1]);
+            name.erase(0, elided_article(text, tokens[words[*k]]).size());
             found.push_back({acronym.lower, std::move(name)});
         }
     }

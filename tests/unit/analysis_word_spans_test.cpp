@@ -38,6 +38,13 @@ TEST(WordSpans, LearnsAcronymsDefinedInParentheses) {
         {"l’Union européenne (UE)", {{"ue", "union européenne"}}},
         {"Front de libération nationale (FLN) et Fonds monétaire international (FMI)",
          {{"fln", "front de libération nationale"}, {"fmi", "fonds monétaire international"}}},
+        // A function word gives a letter when the name needs it; of the names that fit, the
+        // shortest.
+        {"le leader de La France insoumise (LFI)", {{"lfi", "la france insoumise"}}},
+        {"le parti Les Républicains (LR)", {{"lr", "les républicains"}}},
+        {"l'Agence de l'environnement et de la maîtrise de l'énergie (ADEME)",
+         {{"ademe", "agence de l'environnement et de la maîtrise de l'énergie"}}},
+        {"Mouvement des entreprises de France (MEDEF)", {}},
         // Not a definition: letters that do not match, lower case, a stray parenthesis,
         // punctuation inside the name, a name that ends on a function word.
         {"les rebelles syriens (OSDH)", {}},
