@@ -69,7 +69,13 @@ bool blank(std::string_view gap) {
 std::optional<std::size_t> name_start(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<std::size_t>& words, std::size_t w,
                                       std::string_view letters) {
-    // k: the name so far is words[k..w-1]; remaining: letters still to match.
+    // k: the name so far is words[k..w-1]; remaining: letters still to match. Each letter takes
+    // one word after at most k_max_skipped_in_a_row skipped ones, so a name spans at most
+    // `longest` words; the states that failed are remembered, which keeps text made of
+    // function words ("de de de … (DDDDDDDX)") from taking exponential time.
+    const auto skips = static_cast<std::size_t>(k_max_skipped_in_a_row) + 1;
+    const std::size_t longest = letters.size() * skips;
+    std::vector<bool> failed((longest + 1) * (letters.size() + 1) * skips);
     const auto walk = [&](auto& self, std::size_t k, std::size_t remaining,
                           int skipped) -> std::optional<std::size_t> {
         if (remaining == 0) {
@@ -78,6 +84,12 @@ std::optional<std::size_t> name_start(std::string_view text, const std::vector<T
         if (k == 0) {
             return std::nullopt;
         }
+        const std::size_t state = ((w - k) * (letters.size() + 1) + remaining) * skips +
+                                  static_cast<std::size_t>(skipped);
+        if (failed[state]) {
+            return std::nullopt;
+        }
+        failed[state] = true; // until it succeeds, which ends the walk
         const Token& token = tokens[words[k - 1]];
         if (k < w && !adjacent(text, token, tokens[words[k]])) {
             return std::nullopt;
