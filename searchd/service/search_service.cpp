@@ -35,7 +35,7 @@ constexpr Xapian::doccount k_exact_total_up_to = 1000;
 /// 1,000 for a query of up to k_few_words words. The all-words boost lifts a dispatch with
 /// every word of a short query from deep down (500 instead loses orangesum-short R@100
 /// 0.7717 -> 0.7683); with more words, few dispatches have them all, and 500 changes no
-/// ranking of the evaluation sets while saving a fifth of a headline's time (see git log).
+/// ranking of the evaluation sets while saving an eighth of a headline's time (see git log).
 constexpr Xapian::doccount k_rescore_window = 500;
 constexpr Xapian::doccount k_rescore_window_few_words = 1000;
 constexpr std::size_t k_few_words = 4;
