@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "indexer/analysis/french.hpp"
+#include "indexer/analysis/word_spans.hpp"
 #include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
 
@@ -181,6 +182,22 @@ private:
         return choice;
     }
 
+    /// True when a determiner comes before `token` (an elided "l'" or "d'", or one of cet, en,
+    /// un, chaque as the word before it): then a filler that is also a noun is the noun, and
+    /// searched ("cet été", "vacances d'été", "l'Est de l'Allemagne"), not the verb of "a été",
+    /// "c'est", "où est".
+    static bool is_determined(std::string_view text, const analysis::Token& token,
+                              std::string_view previous) {
+        const std::size_t begin = analysis::word_begin(text, token);
+        if (begin != token.begin) {
+            const char elided = text[token.begin];
+            const std::size_t length = begin - token.begin; // "l'" or "l’"
+            return (length == 2 || length == 4) &&
+                   (elided == 'l' || elided == 'L' || elided == 'd' || elided == 'D');
+        }
+        return previous == "cet" || previous == "en" || previous == "un" || previous == "chaque";
+    }
+
     std::vector<Word> analyse(std::string_view text) {
         m_tokens.clear();
         m_analyzer.tokenize(text, m_tokens);
@@ -208,7 +225,9 @@ private:
                 words.push_back(
                     {{choice_of(token)},
                      {},
-                     analysis::is_stop_word(token.form) || analysis::is_query_filler(token.form),
+                     analysis::is_stop_word(token.form) ||
+                         (analysis::is_query_filler(token.form) &&
+                          !is_determined(text, token, words.empty() ? "" : words.back().key)),
                      token.form,
                      token.kind == analysis::TokenKind::word,
                      token.lower});

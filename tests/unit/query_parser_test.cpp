@@ -43,6 +43,18 @@ TEST(QueryParser, DropsLoneStopWordsUnlessNothingElseIsLeft) {
     });
 }
 
+TEST(QueryParser, SearchesAFillerThatADeterminerMakesANoun) {
+    expect_queries({
+        // "été" and "est" are the verb after a subject, summer and east after a determiner.
+        {"vacances cet été", "Query((vacanc@1 AND ete@1))", "Query((vacanc@1 OR ete@1))"},
+        {"festivals d’été", "Query((festival@1 AND ete@1))", "Query((festival@1 OR ete@1))"},
+        {"l'Est de l'Allemagne", "Query((est@1 AND allemagn@1))", "Query((est@1 OR allemagn@1))"},
+        {"le vote a été annulé", "Query((vot@1 AND annul@1))", "Query((vot@1 OR annul@1))"},
+        {"Qu'est-ce qu'un vaccin", "Query(vaccin@1)", ""},
+        {"c'est la crise", "Query(cris@1)", ""},
+    });
+}
+
 TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
     expect_queries({
         {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu@1))", ""},
