@@ -11,12 +11,9 @@ constexpr bool is_continuation(unsigned char byte) noexcept {
 
 } // namespace
 
-DecodedChar decode_utf8(std::string_view text, std::size_t pos) noexcept {
+DecodedChar decode_utf8_multibyte(std::string_view text, std::size_t pos) noexcept {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[pos + i]); };
     const unsigned char lead = byte(0);
-    if (lead < 0x80U) {
-        return {lead, 1, true};
-    }
     std::uint32_t length = 0;
     char32_t code_point = 0;
     char32_t minimum = 0;

@@ -19,9 +19,19 @@ struct DecodedChar {
     bool valid;           ///< false when the bytes at that position were not valid UTF-8
 };
 
+/// decode_utf8 for a byte of 0x80 or above: a multi-byte sequence or invalid.
+DecodedChar decode_utf8_multibyte(std::string_view text, std::size_t pos) noexcept;
+
 /// Decodes the code point that starts at byte `pos` of `text` (pos < text.size()).
 /// Rejects overlong forms, surrogates and values above U+10FFFF, as RFC 3629 requires.
-DecodedChar decode_utf8(std::string_view text, std::size_t pos) noexcept;
+/// Inline for ASCII, most of French text: every stage of the analysis decodes every byte.
+inline DecodedChar decode_utf8(std::string_view text, std::size_t pos) noexcept {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80U) {
+        return {lead, 1, true};
+    }
+    return decode_utf8_multibyte(text, pos);
+}
 
 /// Appends the UTF-8 encoding of `code_point` to `out`; invalid code points become U+FFFD.
 void append_utf8(std::string& out, char32_t code_point);

@@ -80,7 +80,10 @@ pugi::xml_attribute attribute_named(pugi::xml_node node, std::string_view name) 
 std::string quote(std::string_view value) {
     const std::string text = normalize_space(analysis::repair_utf8(value));
     const std::string_view kept = analysis::truncate_utf8(text, k_quote_max_bytes);
-    return "\"" + std::string(kept) + (kept.size() < text.size() ? "\u2026\"" : "\"");
+    std::string quoted;
+    quoted.reserve(kept.size() + 5);
+    quoted.append(1, '"').append(kept).append(kept.size() < text.size() ? "\u2026\"" : "\"");
+    return quoted;
 }
 
 std::string join_paragraphs(const std::vector<std::string>& paragraphs) {
