@@ -143,6 +143,7 @@ export function attachSuggestions({ input, listbox, announcer, load, onPick }) {
             return;
         }
         listbox.replaceChildren(...items.map((item, i) => renderOption(item, i, typed)));
+        listbox.dataset.for = typed; // the text these suggestions answer
         listbox.hidden = false;
         input.setAttribute('aria-expanded', 'true');
         active = -1;

@@ -22,7 +22,13 @@ function defineTests() {
     const served = servedPage('depeches-browser-suggest-');
     const openPage = (...args) => served.openPage(...args);
 
-    const listOpen = (page) => page.waitForSelector('#q-listbox:not([hidden]) [role="option"]');
+    /** Waits for the list to show the answer for what the box holds now (an answer for an
+     * earlier prefix may still be on screen while the last one is on its way). */
+    const listOpen = (page) => page.waitForFunction(() => {
+        const list = document.getElementById('q-listbox');
+        return !list.hidden && list.querySelector('[role="option"]') !== null
+            && list.dataset.for === document.getElementById('q').value;
+    });
     const listClosed = (page) => page.waitForFunction(() => document.getElementById('q-listbox').hidden
         && document.getElementById('q').getAttribute('aria-expanded') === 'false');
     /** The options shown: id, suggestion text (without the count), aria-selected. */
