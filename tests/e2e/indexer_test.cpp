@@ -119,6 +119,33 @@ TEST(Indexer, ReadsJsonLinesFromStandardInput) {
               std::string::npos);
 }
 
+TEST(Indexer, RebuildsMoreDispatchesThanAShardBuffersWithoutLosingAny) {
+    // Each rebuild shard writes its documents out every thousand: 5,000 dispatches and a
+    // repeated id, whose later version replaces one already written out, lose nothing.
+    TempDir dir;
+    const fs::path db = dir.path() / "index";
+    constexpr int k_count = 5000;
+    std::string lines;
+    const auto line = [&lines](const std::string& id, const std::string& body) {
+        lines.append(json{{"id", id}, {"title", "Dépêche"}, {"body", body}}.dump()).append("\n");
+    };
+    for (int i = 0; i < k_count; ++i) {
+        const std::string n = std::to_string(i);
+        line(std::string("d").append(n), std::string("première version ").append(n));
+    }
+    line("d0", "seconde version");
+    const RunResult run = index_into(db, {"-"}, {"--full"}, lines);
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(summary_of(run)["documents"], k_count);
+    const Xapian::Database index(db.string());
+    ASSERT_EQ(index.get_doccount(), static_cast<Xapian::doccount>(k_count));
+    for (int i = 0; i < k_count; ++i) {
+        ASSERT_EQ(index.get_termfreq(std::string("Qd").append(std::to_string(i))), 1U) << i;
+    }
+    const Xapian::docid first = *index.postlist_begin("Qd0");
+    EXPECT_EQ(json::parse(index.get_document(first).get_data())["body"], "seconde version");
+}
+
 TEST(Indexer, StopsWithAClearMessageWhenAnotherIndexerHoldsTheLock) {
     TempDir dir;
     const fs::path db = dir.path() / "index";
