@@ -7,16 +7,6 @@ namespace depeches::index {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-/// Documents a shard buffers before writing them out. Xapian's default (10,000) grows large
-/// in-memory maps of postings whose upkeep dominated a build: on the 35,987 OrangeSum bodies,
-/// 2 shards, flushing every 10,000 / 3,000 / 1,000 / 300 documents took 65.8 / 52.0 / 48.5 /
-/// 49.4 s with a peak RSS of 1,100 / 462 / 228 / 133 MB (XAPIAN_FLUSH_THRESHOLD, this machine).
-constexpr std::size_t k_shard_flush_every = 1000;
-
-} // namespace
-
 std::size_t ShardedBuild::default_shards() {
     const unsigned cores = std::thread::hardware_concurrency();
     return std::clamp<std::size_t>(cores, 1, 4);
@@ -45,16 +35,11 @@ void ShardedBuild::run_shard(Shard& shard) {
     try {
         Xapian::WritableDatabase db(shard.path.string(),
                                     Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        std::size_t pending = 0;
         while (std::optional<Task> task = shard.queue.pop()) {
             if (task->replace) {
                 db.replace_document(task->built.id_term, task->built.document);
             } else {
                 db.add_document(task->built.document);
-            }
-            if (++pending == k_shard_flush_every) {
-                db.commit();
-                pending = 0;
             }
         }
         db.commit();
