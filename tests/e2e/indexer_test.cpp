@@ -119,31 +119,55 @@ TEST(Indexer, ReadsJsonLinesFromStandardInput) {
               std::string::npos);
 }
 
-TEST(Indexer, RebuildsMoreDispatchesThanAShardBuffersWithoutLosingAny) {
-    // Each rebuild shard writes its documents out every thousand: 5,000 dispatches and a
-    // repeated id, whose later version replaces one already written out, lose nothing.
+/// JSON Lines of dispatches d<first> to d<last - 1>, each body "<version> <n>".
+std::string numbered_dispatches(int first, int last, const std::string& version) {
+    std::string lines;
+    for (int i = first; i < last; ++i) {
+        const std::string n = std::to_string(i);
+        lines
+            .append(json{{"id", std::string("d").append(n)},
+                         {"title", "Dépêche"},
+                         {"body", std::string(version).append(" ").append(n)}}
+                        .dump())
+            .append("\n");
+    }
+    return lines;
+}
+
+/// Checks that `db` holds d0 to d<count - 1> once each, and returns the body of `id`.
+std::string check_numbered(const fs::path& db, int count, const std::string& id) {
+    const Xapian::Database index(db.string());
+    EXPECT_EQ(index.get_doccount(), static_cast<Xapian::doccount>(count));
+    for (int i = 0; i < count; ++i) {
+        EXPECT_EQ(index.get_termfreq(std::string("Qd").append(std::to_string(i))), 1U) << i;
+    }
+    const Xapian::docid docid = *index.postlist_begin(std::string("Q").append(id));
+    return json::parse(index.get_document(docid).get_data())["body"].get<std::string>();
+}
+
+TEST(Indexer, WritesOutLargeRunsAsItGoesWithoutLosingAny) {
+    // Writers write their documents out every thousand (XAPIAN_FLUSH_THRESHOLD): in a rebuild
+    // shard, and in an incremental run's transaction, uncommitted. Thousands of dispatches,
+    // and an id whose later version replaces one already written out, lose nothing.
     TempDir dir;
     const fs::path db = dir.path() / "index";
-    constexpr int k_count = 5000;
-    std::string lines;
-    const auto line = [&lines](const std::string& id, const std::string& body) {
-        lines.append(json{{"id", id}, {"title", "Dépêche"}, {"body", body}}.dump()).append("\n");
-    };
-    for (int i = 0; i < k_count; ++i) {
-        const std::string n = std::to_string(i);
-        line(std::string("d").append(n), std::string("première version ").append(n));
-    }
-    line("d0", "seconde version");
-    const RunResult run = index_into(db, {"-"}, {"--full"}, lines);
-    ASSERT_EQ(run.status, 0) << run.err;
-    EXPECT_EQ(summary_of(run)["documents"], k_count);
-    const Xapian::Database index(db.string());
-    ASSERT_EQ(index.get_doccount(), static_cast<Xapian::doccount>(k_count));
-    for (int i = 0; i < k_count; ++i) {
-        ASSERT_EQ(index.get_termfreq(std::string("Qd").append(std::to_string(i))), 1U) << i;
-    }
-    const Xapian::docid first = *index.postlist_begin("Qd0");
-    EXPECT_EQ(json::parse(index.get_document(first).get_data())["body"], "seconde version");
+    const RunResult rebuild =
+        index_into(db, {"-"}, {"--full"},
+                   numbered_dispatches(0, 5000, "première") + numbered_dispatches(0, 1, "seconde"));
+    ASSERT_EQ(rebuild.status, 0) << rebuild.err;
+    EXPECT_EQ(summary_of(rebuild)["documents"], 5000);
+    EXPECT_EQ(check_numbered(db, 5000, "d0"), "seconde 0");
+
+    const RunResult update = index_into(db, {"-"}, {},
+                                        numbered_dispatches(5000, 7500, "première") +
+                                            numbered_dispatches(1, 2, "seconde") +
+                                            numbered_dispatches(5000, 5001, "seconde"));
+    ASSERT_EQ(update.status, 0) << update.err;
+    const json s = summary_of(update);
+    EXPECT_EQ(s["mode"], "incremental");
+    EXPECT_EQ(s["documents"], 7500);
+    EXPECT_EQ(check_numbered(db, 7500, "d1"), "seconde 1");
+    EXPECT_EQ(check_numbered(db, 7500, "d5000"), "seconde 5000");
 }
 
 TEST(Indexer, StopsWithAClearMessageWhenAnotherIndexerHoldsTheLock) {
