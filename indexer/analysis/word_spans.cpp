@@ -18,18 +18,6 @@ constexpr std::string_view k_narrow_nbsp = "\xE2\x80\xAF";
 /// Most function words skipped in a row inside an acronym's full name ("de la", "des").
 constexpr int k_max_skipped_in_a_row = 3;
 
-/// The elided article at the start of a token, written "l'" whatever the apostrophe and case;
-/// empty when the token has none.
-std::string elided_article(std::string_view text, const Token& token) {
-    const std::size_t begin = word_begin(text, token);
-    if (begin == token.begin) {
-        return {};
-    }
-    std::string_view article = text.substr(token.begin, begin - token.begin);
-    article.remove_suffix(article.back() == '\'' ? 1 : k_right_quote.size());
-    return fold_text(article) + '\'';
-}
-
 /// The tokens that stand for words in the text (a compound's joined form repeats its parts).
 std::vector<std::size_t> word_indexes(const std::vector<Token>& tokens) {
     std::vector<std::size_t> indexes;
@@ -122,6 +110,16 @@ std::size_t word_begin(std::string_view text, const Token& token) {
         }
     }
     return token.begin;
+}
+
+std::string elided_article(std::string_view text, const Token& token) {
+    const std::size_t begin = word_begin(text, token);
+    if (begin == token.begin) {
+        return {};
+    }
+    std::string_view article = text.substr(token.begin, begin - token.begin);
+    article.remove_suffix(article.back() == '\'' ? 1 : k_right_quote.size());
+    return fold_text(article) + '\'';
 }
 
 bool adjacent(std::string_view text, const Token& a, const Token& b) {

@@ -30,6 +30,10 @@ inline constexpr std::size_t k_max_acronym_letters = 8;
 /// "qu’"), or token.begin when it has none.
 std::size_t word_begin(std::string_view text, const Token& token);
 
+/// The elided article at the start of `token`, folded and written with "'" whatever the
+/// apostrophe and case ("L’" → "l'"); empty when it has none.
+std::string elided_article(std::string_view text, const Token& token);
+
 /// The lower-case text of tokens [first, last] of `text`: each token's accented lower form,
 /// with an elided article kept ("l'homme"), separated by single spaces. The tokens must be
 /// words (not compound wholes).

@@ -188,12 +188,8 @@ private:
     /// "c'est", "où est".
     static bool is_determined(std::string_view text, const analysis::Token& token,
                               std::string_view previous) {
-        const std::size_t begin = analysis::word_begin(text, token);
-        if (begin != token.begin) {
-            const char elided = text[token.begin];
-            const std::size_t length = begin - token.begin; // "l'" or "l’"
-            return (length == 2 || length == 4) &&
-                   (elided == 'l' || elided == 'L' || elided == 'd' || elided == 'D');
+        if (const std::string elided = analysis::elided_article(text, token); !elided.empty()) {
+            return elided == "l'" || elided == "d'";
         }
         return previous == "cet" || previous == "en" || previous == "un" || previous == "chaque";
     }
