@@ -74,6 +74,12 @@ Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::st
             if (token.lower != token.form) {
                 document.add_term(exact_term(token.lower), weight);
             }
+            if (token.kind != analysis::TokenKind::compound_whole) {
+                m_term = truncated_term(token.form);
+                if (!m_term.empty()) {
+                    document.add_term(m_term, weight);
+                }
+            }
         }
         if (m_analyzer.accents_matter(token)) {
             document.add_boolean_term(accent_term(token.form, term));

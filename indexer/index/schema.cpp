@@ -1,6 +1,7 @@
 // Conversions between the dispatch model and the schema's stored forms.
 #include "indexer/index/schema.hpp"
 
+#include "indexer/analysis/french.hpp"
 #include "indexer/analysis/utf8.hpp"
 
 namespace depeches::index {
@@ -11,6 +12,18 @@ namespace {
 constexpr std::size_t k_max_term_bytes = 240;
 
 } // namespace
+
+std::string truncated_term(std::string_view form) {
+    if (form.empty() || (form.front() >= '0' && form.front() <= '9') ||
+        analysis::is_stop_word(form)) {
+        return {};
+    }
+    std::size_t end = 0;
+    for (std::size_t chars = 0; end < form.size() && chars < k_truncated_chars; ++chars) {
+        end += analysis::decode_utf8(form, end).length;
+    }
+    return std::string(k_prefix_truncated).append(form.substr(0, end));
+}
 
 std::string date_value(std::string_view iso_date) {
     if (iso_date.size() != 10) {

@@ -14,6 +14,9 @@
 //                         body, each after another gap (the body's lead raised by k_lead_wdf)
 //           E<form>       the same words unstemmed: the folded form ("Edeces"), and the lower-case
 //                         form when it has accents ("Edécès"); without positions, same wdf
+//           T<prefix>     the same words but numbers and stop words, truncated to their first
+//                         k_truncated_chars folded characters ("Tmanif"); without positions, same
+//                         wdf
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
@@ -66,6 +69,12 @@ inline constexpr std::size_t k_max_vocabulary_bytes = 120;
 inline constexpr std::string_view k_prefix_origin = "O";
 /// Prefix of exact-form terms: "E" + a word's folded or lower-case form, unstemmed.
 inline constexpr std::string_view k_prefix_exact = "E";
+/// Prefix of truncated-form terms: "T" + the first k_truncated_chars characters of a word's
+/// folded form.
+inline constexpr std::string_view k_prefix_truncated = "T";
+/// Characters a truncated form keeps: five, as French IR found best (Savoy; McNamee &
+/// Mayfield): "manifestation", "manifestants", "manifester" all give "manif".
+inline constexpr std::size_t k_truncated_chars = 5;
 
 /// Value slots.
 inline constexpr Xapian::valueno k_slot_date = 0;
@@ -91,7 +100,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "5";
+inline constexpr std::string_view k_schema_version = "6";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";
@@ -111,6 +120,10 @@ inline std::string id_term(std::string_view id) {
 inline std::string exact_term(std::string_view form) {
     return std::string(k_prefix_exact).append(form);
 }
+
+/// The truncated-form term of a word's folded form, its first k_truncated_chars characters;
+/// empty for a number or a stop word, which have none.
+std::string truncated_term(std::string_view form);
 
 /// The accent term recording that `form`, written with accents, has the term `term`.
 inline std::string accent_term(std::string_view form, std::string_view term) {

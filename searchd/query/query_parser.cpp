@@ -335,14 +335,20 @@ private:
 
     /// The scoring-only queries of a run of loose words: each word's exact form (not a
     /// compound's, whose parts are a phrase), so that "négociations" ranks a dispatch saying
-    /// "négociations" above one saying "négocier"; and typed with accents, its accented form
-    /// ("pêche" above "péché").
+    /// "négociations" above one saying "négocier"; typed with accents, its accented form
+    /// ("pêche" above "péché"); and its truncated form, once per query, for its relatives.
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
             if (word.parts.size() == 1 && !word.stop_word) {
                 m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                           Xapian::Query(index::exact_term(word.key)),
                                           k_exact_weight);
+                std::string truncated = index::truncated_term(word.key);
+                if (!truncated.empty() && m_truncated.insert(truncated).second) {
+                    m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                              Xapian::Query(std::move(truncated)),
+                                              k_truncated_weight);
+                }
                 if (!word.lower.empty() && word.lower != word.key) {
                     m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                               Xapian::Query(index::exact_term(word.lower)),
@@ -615,6 +621,7 @@ private:
     std::size_t m_pos = 0;
     bool m_negated = false;
     std::vector<analysis::Token> m_tokens;
+    std::unordered_set<std::string> m_truncated; ///< the truncated-form boosts already added
 };
 
 } // namespace

@@ -74,6 +74,10 @@ inline constexpr double k_synonym_weight = 0.0;
 /// Weight of a word's exact form (unstemmed, folded), on top of its stem's: the form typed
 /// ranks above the other inflections of its stem.
 inline constexpr double k_exact_weight = 0.5;
+/// Weight of a word's truncated form (see index::truncated_term), once per query: the
+/// dispatches that also use its relatives by derivation, which stemming keeps apart ("syrien"
+/// for "Syrie", "électoral" for "élections"), rank a little higher.
+inline constexpr double k_truncated_weight = 0.75;
 /// Weight of a word's exact accented form, when typed with accents, on top of its folded one's.
 inline constexpr double k_accent_weight = 0.125;
 /// Longest run of words looked up as a synonym key.

@@ -32,7 +32,12 @@ protected:
                            "aux Parisiens et la propreté des rues.\n");
         write("neither.txt",
               "Rachida Dati à Paris\n\nRachida Dati promet des crèches aux Parisiens.\n");
-        ASSERT_EQ(s_index->index().added, 7U);
+        // The same dispatch but for one word: "syrien", a relative of "Syrie" that stemming
+        // keeps apart, or "turc". Indexed in this order, a tie would rank "alone" first.
+        write("alone.txt", "Point sur Damas\n\nLe régime turc dit que la Syrie reprend Alep.\n");
+        write("related.txt",
+              "Point sur Damas\n\nLe régime syrien dit que la Syrie reprend Alep.\n");
+        ASSERT_EQ(s_index->index().added, 9U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -69,6 +74,13 @@ TEST_F(Ranking, TheAccentsTypedRankALittleAboveOtherAccents) {
     EXPECT_EQ(ids("pêche"), (std::vector<std::string>{"peche", "pechez"}));
     EXPECT_EQ(ids("péché"), (std::vector<std::string>{"pechez", "peche"}));
     EXPECT_EQ(ids("peche").size(), 2U); // without accents: both, either first
+}
+
+TEST_F(Ranking, AWordsRelativesByDerivationCountALittle) {
+    EXPECT_EQ(ids("Syrie"), (std::vector<std::string>{"related", "alone"}));
+    EXPECT_EQ(ids("Alep syrie"), (std::vector<std::string>{"related", "alone"}));
+    // The word itself still ranks above its relatives.
+    EXPECT_EQ(ids("syrien").front(), "related");
 }
 
 TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {

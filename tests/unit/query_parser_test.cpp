@@ -120,7 +120,7 @@ TEST(QueryParser, ScoresAQuotedPhraseAmongOtherWordsAlsoByItsWords) {
     });
 }
 
-TEST(QueryParser, AddsTheExactFormsOfLooseWordsToTheScore) {
+TEST(QueryParser, AddsTheExactAndTruncatedFormsOfLooseWordsToTheScore) {
     analysis::Analyzer analyzer;
     QueryParser parser(analyzer);
     const auto boosts = [&parser](const std::string& text) {
@@ -131,16 +131,23 @@ TEST(QueryParser, AddsTheExactFormsOfLooseWordsToTheScore) {
         return out;
     };
     // Words, numbers and acronyms, in phrases too; not stop words, compounds, excluded words
-    // or fields.
+    // or fields. Numbers have no truncated form.
     EXPECT_EQ(
         boosts(
             "Négociations à Genève \"trêve humanitaire\" 2016 ONU cessez-le-feu -russe titre:alep"),
         (std::vector<std::string>{
-            "Query(0.5 * Enegociations)", "Query(0.125 * Enégociations)", "Query(0.5 * Egeneve)",
-            "Query(0.125 * Egenève)", "Query(0.5 * Etreve)", "Query(0.125 * Etrêve)",
-            "Query(0.5 * Ehumanitaire)", "Query(0.5 * E2016)", "Query(0.5 * Eonu)"}));
+            "Query(0.5 * Enegociations)", "Query(0.75 * Tnegoc)", "Query(0.125 * Enégociations)",
+            "Query(0.5 * Egeneve)", "Query(0.75 * Tgenev)", "Query(0.125 * Egenève)",
+            "Query(0.5 * Etreve)", "Query(0.75 * Ttreve)", "Query(0.125 * Etrêve)",
+            "Query(0.5 * Ehumanitaire)", "Query(0.75 * Thuman)", "Query(0.5 * E2016)",
+            "Query(0.5 * Eonu)", "Query(0.75 * Tonu)"}));
     // Typed without accents: the folded form only.
-    EXPECT_EQ(boosts("negociations"), std::vector<std::string>{"Query(0.5 * Enegociations)"});
+    EXPECT_EQ(boosts("negociations"),
+              (std::vector<std::string>{"Query(0.5 * Enegociations)", "Query(0.75 * Tnegoc)"}));
+    // A truncated form counts once however many of the query's words share it.
+    EXPECT_EQ(boosts("syrien Syrie"),
+              (std::vector<std::string>{"Query(0.5 * Esyrien)", "Query(0.75 * Tsyrie)",
+                                        "Query(0.5 * Esyrie)"}));
 }
 
 TEST(QueryParser, SearchesFieldsAndPrefixes) {
