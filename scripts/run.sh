@@ -13,6 +13,13 @@ listen="${DEPECHES_LISTEN:-127.0.0.1:8080}"
 mkdir -p "$(dirname "$db")"
 status=0
 build/bin/depeches-indexer --db "$db" corpus/ || status=$?
+if [[ $status -eq 1 ]]; then
+    # This index holds corpus/ alone: when it cannot be updated (built by an older version,
+    # whose terms this one does not search), build it again from corpus/.
+    echo "rebuilding $db from corpus/" >&2
+    status=0
+    build/bin/depeches-indexer --db "$db" --full corpus/ || status=$?
+fi
 if [[ $status -ne 0 && $status -ne 3 ]]; then
     echo "indexing failed (exit $status)" >&2
     exit "$status"
