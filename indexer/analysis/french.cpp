@@ -38,7 +38,14 @@ constexpr std::array<std::string_view, 25> k_query_fillers{
     "quoi",       "sera",     "seront", "sont",
 };
 
+constexpr std::array<std::string_view, 3> k_noun_homographs{"car", "son", "ton"};
+
 } // namespace
+
+bool is_noun_homograph(std::string_view folded) noexcept {
+    return std::find(k_noun_homographs.begin(), k_noun_homographs.end(), folded) !=
+           k_noun_homographs.end();
+}
 
 bool is_query_filler(std::string_view folded) noexcept {
     return std::binary_search(k_query_fillers.begin(), k_query_fillers.end(), folded);

@@ -20,6 +20,11 @@ bool is_stop_word(std::string_view folded) noexcept;
 /// le nom du fondateur" searches nom and fondateur.
 bool is_query_filler(std::string_view folded) noexcept;
 
+/// True for the stop words that are also common nouns: "car" (coach), "son" (sound), "ton"
+/// (tone). After an article they are the noun, and a query searches them ("un car scolaire",
+/// "le ton monte", "au son du canon").
+bool is_noun_homograph(std::string_view folded) noexcept;
+
 /// True for the subject pronouns a question hyphenates after its verb: il elle on ils elles ce
 /// je tu ("tombe-t-il", "peut-on", "est-ce"). Not nous and vous, which end real compounds
 /// (rendez-vous).

@@ -194,6 +194,25 @@ private:
         return previous == "cet" || previous == "en" || previous == "un" || previous == "chaque";
     }
 
+    /// True when `previous`, the word before a stop word that is also a noun (car, son, ton),
+    /// makes it the noun: a masculine article or demonstrative, which never stands before the
+    /// conjunction "car" or the possessives ("un car", "le ton", "au son", "ce car").
+    static bool is_article(std::string_view previous) {
+        return previous == "le" || previous == "un" || previous == "du" || previous == "au" ||
+               previous == "ce";
+    }
+
+    /// Whether `token` (after the word whose key is `previous`) is left out of loose words: a
+    /// stop word but a noun after an article, or a question's filler but a noun after a
+    /// determiner.
+    static bool is_left_out(std::string_view text, const analysis::Token& token,
+                            std::string_view previous) {
+        if (analysis::is_stop_word(token.form)) {
+            return !(analysis::is_noun_homograph(token.form) && is_article(previous));
+        }
+        return analysis::is_query_filler(token.form) && !is_determined(text, token, previous);
+    }
+
     std::vector<Word> analyse(std::string_view text) {
         m_tokens.clear();
         m_analyzer.tokenize(text, m_tokens);
@@ -218,15 +237,12 @@ private:
                 in_compound = false;
                 break;
             default:
-                words.push_back(
-                    {{choice_of(token)},
-                     {},
-                     analysis::is_stop_word(token.form) ||
-                         (analysis::is_query_filler(token.form) &&
-                          !is_determined(text, token, words.empty() ? "" : words.back().key)),
-                     token.form,
-                     token.kind == analysis::TokenKind::word,
-                     token.lower});
+                words.push_back({{choice_of(token)},
+                                 {},
+                                 is_left_out(text, token, words.empty() ? "" : words.back().key),
+                                 token.form,
+                                 token.kind == analysis::TokenKind::word,
+                                 token.lower});
                 in_compound = false;
                 break;
             }

@@ -55,6 +55,17 @@ TEST(QueryParser, SearchesAFillerThatADeterminerMakesANoun) {
     });
 }
 
+TEST(QueryParser, SearchesAStopWordThatAnArticleMakesANoun) {
+    expect_queries({
+        // "car", "son", "ton": the conjunction and possessives, but nouns after an article.
+        {"un car scolaire", "Query((car@1 AND scolair@1))", "Query((car@1 OR scolair@1))"},
+        {"le ton monte", "Query((ton@1 AND mont@1))", "Query((ton@1 OR mont@1))"},
+        {"au son du canon", "Query((son@1 AND canon@1))", "Query((son@1 OR canon@1))"},
+        {"car il pleut", "Query(pleut@1)", ""},
+        {"son fils est parti", "Query((fil@1 AND part@1))", "Query((fil@1 OR part@1))"},
+    });
+}
+
 TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
     expect_queries({
         {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu@1))", ""},
