@@ -167,6 +167,39 @@ void append_html_escaped(std::string& out, std::string_view text) {
     }
 }
 
+namespace {
+
+/// The first two bytes of the query's terms, to stem only the tokens that may match. A term
+/// keeps its word's first two letters: Snowball French changes a word from its regions R1 and
+/// RV on, which begin after the second letter at the earliest, and folding goes letter by
+/// letter. So the folded form of a token whose term is a query term starts like that term.
+class Openings {
+public:
+    void add(std::string_view term) {
+        if (term.size() == 1) {
+            m_any_second.set(byte(term[0])); // a one-letter word's term
+        } else if (term.size() > 1) {
+            m_pairs.set(pair(term));
+        }
+    }
+
+    [[nodiscard]] bool may_start(std::string_view form) const {
+        if (form.empty()) {
+            return false;
+        }
+        return m_any_second.test(byte(form[0])) || (form.size() > 1 && m_pairs.test(pair(form)));
+    }
+
+private:
+    static std::size_t byte(char c) { return static_cast<unsigned char>(c); }
+    static std::size_t pair(std::string_view text) { return byte(text[0]) * 256 + byte(text[1]); }
+
+    std::bitset<256> m_any_second;
+    std::bitset<256 * 256> m_pairs;
+};
+
+} // namespace
+
 std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
                                                        const HighlightTerms& query) {
     std::vector<Mark> marks;
@@ -182,28 +215,26 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
     // The term of every token, and the tokens of each position as linked lists (a compound's
     // whole shares its first part's position), for phrase matching.
     constexpr std::size_t k_end = static_cast<std::size_t>(-1);
-    // A term keeps its word's first letter: only tokens starting like a query term are stemmed.
-    std::bitset<256> first_bytes;
-    const auto note_first = [&first_bytes](const std::string& term) {
-        if (!term.empty()) {
-            first_bytes.set(static_cast<unsigned char>(term[0]));
-        }
-    };
+    Openings openings;
     for (const auto& [term, weight] : query.terms) {
-        note_first(term);
+        openings.add(term);
     }
     for (const auto& phrase : query.phrases) {
         for (const TermChoice& choice : phrase) {
-            std::for_each(choice.begin(), choice.end(), note_first);
+            for (const std::string& term : choice) {
+                openings.add(term);
+            }
         }
     }
-    std::for_each(query.prefixes.begin(), query.prefixes.end(), note_first);
+    for (const std::string& prefix : query.prefixes) {
+        openings.add(prefix);
+    }
     std::vector<std::string> terms(m_tokens.size());
     std::vector<std::size_t> first_at;
     std::vector<std::size_t> next_at(m_tokens.size(), k_end);
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
         const std::string& form = m_tokens[i].form;
-        if (!form.empty() && first_bytes.test(static_cast<unsigned char>(form[0]))) {
+        if (openings.may_start(form)) {
             terms[i] = m_analyzer.term(m_tokens[i]);
         }
         const auto it = query.terms.find(terms[i]);

@@ -52,6 +52,23 @@ TEST(Highlighter, MarksOriginalWordsWithAccentsAndElisions) {
     }
 }
 
+TEST(Highlighter, MarksWordsWhoseStemRewritesTheirEnding) {
+    // Only tokens that start like a query term are stemmed: a stem keeps its word's first two
+    // letters even when Snowball rewrites the ending ("chevaux" → cheval, "heureuse" →
+    // heureux), and a ligature folds letter by letter ("Œuvres" → oeuvr).
+    Analyzer analyzer;
+    Highlighter highlighter(analyzer);
+    EXPECT_EQ(highlighter
+                  .highlight("Chevaux, cheval, Œuvres et œuvre, heureuse",
+                             terms_of({"cheval", "oeuvr", "heureux"}))
+                  .html,
+              "<mark>Chevaux</mark>, <mark>cheval</mark>, <mark>Œuvres</mark> et "
+              "<mark>œuvre</mark>, <mark>heureuse</mark>");
+    // A one-letter term is a one-letter word.
+    EXPECT_EQ(highlighter.highlight("8 morts et 80 blessés", terms_of({"8"})).html,
+              "<mark>8</mark> morts et 80 blessés");
+}
+
 TEST(Highlighter, EscapesEverythingButTheMarks) {
     Analyzer analyzer;
     Highlighter highlighter(analyzer);
