@@ -14,9 +14,9 @@
 //                         body, each after another gap (the body's lead raised by k_lead_wdf)
 //           E<form>       the same words unstemmed: the folded form ("Edeces"), and the lower-case
 //                         form when it has accents ("Edécès"); without positions, same wdf
-//           T<prefix>     the same words but numbers and stop words, truncated to their first
-//                         k_truncated_chars folded characters ("Tmanif"); without positions, same
-//                         wdf
+//           T<prefix>     the same words (a compound's parts, not its joined form) but numbers
+//                         and stop words, truncated to their first k_truncated_chars folded
+//                         characters ("Tmanif"); without positions, same wdf
 //           S<term>       title words, with the same positions (for titre: searches)
 //           Q<id>         the dispatch id, unique (boolean)
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
