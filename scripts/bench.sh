@@ -5,15 +5,18 @@
 # (MRR@10, nDCG@10, Recall@100).
 # usage: scripts/bench.sh [SET] [peer...]     results in bench-results/<set>/
 #   SET: seeds, orangesum (= orangesum-title), orangesum-abstract, orangesum-short, piaf,
-#        sets (the four evaluation sets), all (seeds + sets; the default)
+#        sets (the four evaluation sets), all (seeds + sets; the default), or the folder
+#        of a query set over the OrangeSum bodies, e.g. one scripts/train_sets.py makes
+#        (results in bench-results/<folder name>/)
 # Builds our binaries first only if the peer list includes depeches.
 # Needs the peers installed: sudo "$BENCH_DIR/scripts/install_deps.sh".
 set -euo pipefail
+set_name=${1:-all}
+[[ ! -d $set_name ]] || set_name=$(cd "$set_name" && pwd) # before leaving the caller's folder
 cd "$(dirname "$0")/.."
 root=$(pwd)
 bench=$(cd "${BENCH_DIR:-../shared/bench}" && pwd)
 eval_dir=$(cd "${EVAL_DIR:-$bench/../eval}" && pwd)
-set_name=${1:-all}
 shift || true
 peers=("$@")
 [[ ${#peers[@]} -gt 0 ]] || peers=(depeches postgres sqlite_fts5 xapian_baseline xapian_omega sphinx lucene)
@@ -54,8 +57,8 @@ for line in sys.stdin:
     fi
 }
 
-run_eval_set() { # name eval-subdir corpus
-    local name=$1 dir="$eval_dir/$2" corpus=$3
+run_eval_set() { # name set-folder corpus
+    local name=$1 dir=$2 corpus=$3
     # run_all.sh scores its table with the qrels next to the corpus
     cp "$dir/qrels.txt" "$(dirname "$corpus")/qrels.txt"
     run_set "$name" "$corpus" "$dir/queries.tsv" "$dir/qrels.txt"
@@ -72,7 +75,16 @@ want() { # set name -> is it selected?
 
 case $set_name in
     seeds|orangesum|orangesum-title|orangesum-abstract|orangesum-short|piaf|sets|all) ;;
-    *) echo "unknown set: $set_name" >&2; exit 2 ;;
+    *)
+        if [[ -f $set_name/queries.tsv && -f $set_name/qrels.txt ]]; then
+            corpus="$out/data/orangesum-body/corpus.jsonl"
+            convert_corpus "$eval_dir/orangesum-corpus-body.jsonl.xz" "$corpus"
+            run_eval_set "$(basename "$set_name")" "$set_name" "$corpus"
+            exit 0
+        fi
+        echo "unknown set: $set_name" >&2
+        exit 2
+        ;;
 esac
 
 if want seeds; then
@@ -84,10 +96,10 @@ for s in title abstract short; do
     # OrangeSum: index the body only (headline and abstract are the queries)
     corpus="$out/data/orangesum-body/corpus.jsonl"
     convert_corpus "$eval_dir/orangesum-corpus-body.jsonl.xz" "$corpus"
-    run_eval_set "orangesum-$s" "orangesum-$s-valid" "$corpus"
+    run_eval_set "orangesum-$s" "$eval_dir/orangesum-$s-valid" "$corpus"
 done
 if want piaf; then
     corpus="$out/data/piaf/corpus.jsonl"
     convert_corpus "$eval_dir/piaf/corpus.jsonl.xz" "$corpus"
-    run_eval_set piaf piaf "$corpus"
+    run_eval_set piaf "$eval_dir/piaf" "$corpus"
 fi
