@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
           nlohmann-json3-dev libpugixml-dev xz-utils)
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(libgtest-dev chromium clang-format)
+    packages+=(libgtest-dev chromium clang-format python3)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)
     command -v npm >/dev/null 2>&1 || packages+=(npm)
 fi

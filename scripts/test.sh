@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite on a fresh Debian 12 machine (what CI runs):
 # installs missing packages and the browser test's npm dependencies, checks formatting, builds,
-# runs every CTest suite (unit, integration, e2e, browser), then the unit, integration and e2e
+# runs every CTest suite (unit, integration, e2e, browser, scripts), then the unit, integration and e2e
 # suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
 # Environment: DEPECHES_SKIP_SANITIZERS=1 skips the sanitizer pass (for quick local runs).
 set -euo pipefail
@@ -19,6 +19,6 @@ if [[ "${DEPECHES_SKIP_SANITIZERS:-0}" != 1 ]]; then
     cmake --preset asan >/dev/null
     cmake --build build-asan -j"$(nproc)"
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE browser
+        ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -LE "browser|scripts"
 fi
 echo "all tests passed"
