@@ -6,8 +6,8 @@
 # usage: scripts/bench.sh [SET] [peer...]     results in bench-results/<set>/
 #   SET: seeds, orangesum (= orangesum-title), orangesum-abstract, orangesum-short, piaf,
 #        sets (the four evaluation sets), all (seeds + sets; the default), or the folder
-#        of a query set over the OrangeSum bodies, e.g. one scripts/train_sets.py makes
-#        (results in bench-results/<folder name>/)
+#        of a set laid out as in ../shared/eval (its corpus.jsonl.xz, or the OrangeSum
+#        bodies), e.g. one scripts/train_sets.py makes (results in bench-results/<folder>/)
 # Builds our binaries first only if the peer list includes depeches.
 # Needs the peers installed: sudo "$BENCH_DIR/scripts/install_deps.sh".
 set -euo pipefail
@@ -77,9 +77,17 @@ case $set_name in
     seeds|orangesum|orangesum-title|orangesum-abstract|orangesum-short|piaf|sets|all) ;;
     *)
         if [[ -f $set_name/queries.tsv && -f $set_name/qrels.txt ]]; then
-            corpus="$out/data/orangesum-body/corpus.jsonl"
-            convert_corpus "$eval_dir/orangesum-corpus-body.jsonl.xz" "$corpus"
-            run_eval_set "$(basename "$set_name")" "$set_name" "$corpus"
+            # its own corpus.jsonl.xz, else the OrangeSum bodies (as scripts/eval.sh does)
+            name=$(basename "$set_name")
+            if [[ -f $set_name/corpus.jsonl.xz ]]; then
+                corpus="$out/data/$name/corpus.jsonl"
+                rm -f "$corpus" # the folder's documents may have changed
+                convert_corpus "$set_name/corpus.jsonl.xz" "$corpus"
+            else
+                corpus="$out/data/orangesum-body/corpus.jsonl"
+                convert_corpus "$eval_dir/orangesum-corpus-body.jsonl.xz" "$corpus"
+            fi
+            run_eval_set "$name" "$set_name" "$corpus"
             exit 0
         fi
         echo "unknown set: $set_name" >&2
