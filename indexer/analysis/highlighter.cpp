@@ -233,18 +233,19 @@ std::vector<Highlighter::Mark> Highlighter::find_marks(std::string_view text,
     std::vector<std::size_t> first_at;
     std::vector<std::size_t> next_at(m_tokens.size(), k_end);
     for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-        const std::string& form = m_tokens[i].form;
-        if (openings.may_start(form)) {
+        // A token that starts unlike every query term keeps an empty term and matches nothing.
+        if (openings.may_start(m_tokens[i].form)) {
             terms[i] = m_analyzer.term(m_tokens[i]);
-        }
-        const auto it = query.terms.find(terms[i]);
-        if (it != query.terms.end()) {
-            marks.push_back({m_tokens[i].begin, m_tokens[i].end, it->second, id_of(terms[i])});
-        } else {
-            for (const std::string& prefix : query.prefixes) {
-                if (terms[i].rfind(prefix, 0) == 0) {
-                    marks.push_back({m_tokens[i].begin, m_tokens[i].end, 1.0, id_of(prefix + '*')});
-                    break;
+            const auto it = query.terms.find(terms[i]);
+            if (it != query.terms.end()) {
+                marks.push_back({m_tokens[i].begin, m_tokens[i].end, it->second, id_of(terms[i])});
+            } else {
+                for (const std::string& prefix : query.prefixes) {
+                    if (terms[i].rfind(prefix, 0) == 0) {
+                        marks.push_back(
+                            {m_tokens[i].begin, m_tokens[i].end, 1.0, id_of(prefix + '*')});
+                        break;
+                    }
                 }
             }
         }
