@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace depeches::analysis {
 
@@ -40,11 +41,45 @@ constexpr std::array<std::string_view, 25> k_query_fillers{
 
 constexpr std::array<std::string_view, 3> k_noun_homographs{"car", "son", "ton"};
 
+// Words Snowball French stems into the term of an unrelated word, with the term they get
+// instead (see stem_override). Each term starts with its word's first two folded letters, as
+// Snowball's do (the highlighter relies on it). Sorted by word for binary search.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> k_stem_overrides{{
+    {"communication", "communiqu"},  // "commun", as commune: like indication → indiqu
+    {"communications", "communiqu"}, //
+    {"communique", "communiqu"},     // the verb: "commun"; communiqué, communiquer: communiqu
+    {"communiquent", "communiqu"},   // Snowball: "communiquent"
+    {"communiques", "communiqu"},    //
+    {"communisme", "communis"},      // "commun", as commune
+    {"communismes", "communis"},     //
+    {"communiste", "communis"},      //
+    {"communistes", "communis"},     //
+    {"maïs", "maïs"},                // maize: "maï", folded "mai", the month
+    {"petition", "petition"},        // "petit", as petits
+    {"petitions", "petition"},       //
+    {"pétition", "petition"},        //
+    {"pétitions", "petition"},       //
+}};
+
 } // namespace
 
 bool is_noun_homograph(std::string_view folded) noexcept {
     return std::find(k_noun_homographs.begin(), k_noun_homographs.end(), folded) !=
            k_noun_homographs.end();
+}
+
+std::optional<std::string_view> stem_override(std::string_view word) noexcept {
+    const auto it = std::lower_bound(k_stem_overrides.begin(), k_stem_overrides.end(), word,
+                                     [](const std::pair<std::string_view, std::string_view>& entry,
+                                        std::string_view w) { return entry.first < w; });
+    if (it == k_stem_overrides.end() || it->first != word) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+bool stem_overrides_sorted() noexcept {
+    return std::is_sorted(k_stem_overrides.begin(), k_stem_overrides.end());
 }
 
 bool is_query_filler(std::string_view folded) noexcept {

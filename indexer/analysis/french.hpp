@@ -1,6 +1,7 @@
 // French lexical lists: elided articles and pronouns, and stop words, as folded forms.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace depeches::analysis {
@@ -24,6 +25,15 @@ bool is_query_filler(std::string_view folded) noexcept;
 /// (tone). After an article they are the noun, and a query searches them ("un car scolaire",
 /// "le ton monte", "au son du canon").
 bool is_noun_homograph(std::string_view folded) noexcept;
+
+/// The term of a word that Snowball French would stem into the term of an unrelated word
+/// ("maïs" → "mai", the month; "pétition" → "petit"; "communiste" and "communication" →
+/// "commun", as "commune"), as Lucene's StemmerOverrideFilter does. `word` is lower case, with
+/// its accents or typed without them; nullopt for every other word.
+std::optional<std::string_view> stem_override(std::string_view word) noexcept;
+
+/// For tests: the override table is sorted (binary search relies on it).
+bool stem_overrides_sorted() noexcept;
 
 /// True for the subject pronouns a question hyphenates after its verb: il elle on ils elles ce
 /// je tu ("tombe-t-il", "peut-on", "est-ce"). Not nous and vous, which end real compounds

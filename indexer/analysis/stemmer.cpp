@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "indexer/analysis/char_table.hpp"
+#include "indexer/analysis/french.hpp"
 #include "indexer/analysis/utf8.hpp"
 
 namespace depeches::analysis {
@@ -60,6 +61,9 @@ const std::string& Stemmer::term(std::string_view lower) {
         if (has_digit(word)) {
             return is_ascii(word) ? word : fold_text(word);
         }
+        if (const auto term = stem_override(word)) {
+            return std::string(*term);
+        }
         const std::string stem = m_stem(word);
         return is_ascii(stem) ? stem : fold_text(stem);
     });
@@ -67,6 +71,9 @@ const std::string& Stemmer::term(std::string_view lower) {
 
 const std::string& Stemmer::unaccented_term(std::string_view form) {
     return cached(m_unaccented, form, [this](const std::string& word) {
+        if (const auto term = stem_override(word)) {
+            return std::string(*term);
+        }
         return has_digit(word) ? word : m_stem(word);
     });
 }

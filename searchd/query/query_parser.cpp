@@ -203,12 +203,13 @@ private:
     }
 
     /// Whether `token` (after the word whose key is `previous`) is left out of loose words: a
-    /// stop word but a noun after an article, or a question's filler but a noun after a
-    /// determiner.
+    /// stop word but a noun after an article or a word with a term of its own ("maïs", not
+    /// "mais"), or a question's filler but a noun after a determiner.
     static bool is_left_out(std::string_view text, const analysis::Token& token,
                             std::string_view previous) {
         if (analysis::is_stop_word(token.form)) {
-            return !(analysis::is_noun_homograph(token.form) && is_article(previous));
+            return !(analysis::is_noun_homograph(token.form) && is_article(previous)) &&
+                   !analysis::stem_override(token.lower);
         }
         return analysis::is_query_filler(token.form) && !is_determined(text, token, previous);
     }

@@ -37,7 +37,18 @@ protected:
         write("alone.txt", "Point sur Damas\n\nLe régime turc dit que la Syrie reprend Alep.\n");
         write("related.txt",
               "Point sur Damas\n\nLe régime syrien dit que la Syrie reprend Alep.\n");
-        ASSERT_EQ(s_index->index().added, 9U);
+        // Words Snowball stems like unrelated ones: maïs (maize) and mai (May), communistes
+        // and communes, pétition and petits.
+        write("mais.txt", "Point sur la Beauce\n\nLe prix du maïs monte, disent les "
+                          "céréaliers de la Beauce.\n");
+        write("mai.txt", "Point sur la Beauce\n\nLe prix du blé monte en mai, disent les "
+                         "céréaliers de la Beauce.\n");
+        write("communistes.txt",
+              "Point sur Lille\n\nLes élus communistes votent le budget de Lille.\n");
+        write("communes.txt", "Point sur Lille\n\nLes élus des communes votent le budget.\n");
+        write("petition.txt", "Point sur Nantes\n\nUne pétition circule à Nantes.\n");
+        write("petits.txt", "Point sur Nantes\n\nDes petits circulent à Nantes.\n");
+        ASSERT_EQ(s_index->index().added, 15U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -81,6 +92,16 @@ TEST_F(Ranking, AWordsRelativesByDerivationCountALittle) {
     EXPECT_EQ(ids("Alep syrie"), (std::vector<std::string>{"related", "alone"}));
     // The word itself still ranks above its relatives.
     EXPECT_EQ(ids("syrien").front(), "related");
+}
+
+TEST_F(Ranking, WordsSnowballWouldConflateStayApart) {
+    EXPECT_EQ(ids("maïs"), std::vector<std::string>{"mais"});
+    EXPECT_EQ(ids("prix du maïs"), (std::vector<std::string>{"mais", "mai"}));
+    EXPECT_EQ(ids("mai"), std::vector<std::string>{"mai"});
+    EXPECT_EQ(ids("communistes"), std::vector<std::string>{"communistes"});
+    EXPECT_EQ(ids("commune"), std::vector<std::string>{"communes"});
+    EXPECT_EQ(ids("petition"), std::vector<std::string>{"petition"});
+    EXPECT_EQ(ids("petit"), std::vector<std::string>{"petits"});
 }
 
 TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {

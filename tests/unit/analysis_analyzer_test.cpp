@@ -59,6 +59,19 @@ TEST(Analyzer, StemsWithSnowballFrench) {
     });
 }
 
+TEST(Analyzer, KeepsApartWordsSnowballStemsLikeUnrelatedOnes) {
+    expect_terms({
+        {"maïs MAÏS mai mais", {"maïs[1]", "maïs[2]", "mai[3]", "mais[4]"}},
+        {"pétition Pétitions petition petits",
+         {"petition[1]", "petition[2]", "petition[3]", "petit[4]"}},
+        {"communiste communismes commune communs",
+         {"communis[1]", "communis[2]", "commun[3]", "commun[4]"}},
+        {"communication communique communiqué communiquer",
+         {"communiqu[1]", "communiqu[2]", "communiqu[3]", "communiqu[4]"}},
+    });
+    EXPECT_TRUE(stem_overrides_sorted());
+}
+
 TEST(Analyzer, JoinsEveryWayOfWritingANumber) {
     expect_terms({
         {"8.000", {"8000[1]"}},

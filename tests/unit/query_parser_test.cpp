@@ -66,6 +66,14 @@ TEST(QueryParser, SearchesAStopWordThatAnArticleMakesANoun) {
     });
 }
 
+TEST(QueryParser, SearchesAStopWordWhoseAccentsMakeItAnotherWord) {
+    expect_queries({
+        // "maïs" (maize) has a term of its own; "mais" (but) is the conjunction.
+        {"culture du maïs", "Query((cultur@1 AND maïs@1))", "Query((cultur@1 OR maïs@1))"},
+        {"culture mais récolte", "Query((cultur@1 AND recolt@1))", "Query((cultur@1 OR recolt@1))"},
+    });
+}
+
 TEST(QueryParser, MatchesCompoundsAsPhraseOrJoinedWord) {
     expect_queries({
         {"cessez-le-feu", "Query(((cess@1 PHRASE 3 le@2 PHRASE 3 feu@3) OR cessezlefeu@1))", ""},
