@@ -1,4 +1,5 @@
-// French lexical lists: elided articles and pronouns, and stop words, as folded forms.
+// French lexical lists: elided articles and pronouns, stop words, question fillers (as folded
+// forms), and the words whose Snowball stem must be overridden.
 #pragma once
 
 #include <optional>

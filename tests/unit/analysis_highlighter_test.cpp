@@ -67,6 +67,12 @@ TEST(Highlighter, MarksWordsWhoseStemRewritesTheirEnding) {
     // A one-letter term is a one-letter word.
     EXPECT_EQ(highlighter.highlight("8 morts et 80 blessés", terms_of({"8"})).html,
               "<mark>8</mark> morts et 80 blessés");
+    // So are the terms of the stemming overrides (french.cpp): they keep two letters too.
+    EXPECT_EQ(highlighter
+                  .highlight("Pétition : le MAÏS en mai, les communistes",
+                             terms_of({"petition", "maïs", "communis"}))
+                  .html,
+              "<mark>Pétition</mark> : le <mark>MAÏS</mark> en mai, les <mark>communistes</mark>");
 }
 
 TEST(Highlighter, EscapesEverythingButTheMarks) {
