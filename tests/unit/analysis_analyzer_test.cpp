@@ -68,6 +68,11 @@ TEST(Analyzer, KeepsApartWordsSnowballStemsLikeUnrelatedOnes) {
          {"communis[1]", "communis[2]", "commun[3]", "commun[4]"}},
         {"communication communique communiqué communiquer",
          {"communiqu[1]", "communiqu[2]", "communiqu[3]", "communiqu[4]"}},
+        {"années annee Anne", {"annee[1]", "annee[2]", "anne[3]"}},
+        {"Départements départ", {"departement[1]", "depart[2]"}},
+        {"mars mari parce parc", {"mars[1]", "mar[2]", "parce[3]", "parc[4]"}},
+        {"série sera notamment note", {"seri[1]", "ser[2]", "notamment[3]", "not[4]"}},
+        {"côte côté cote", {"cote[1]", "cot[2]", "cot[3]"}}, // "cote": either, by accents
     });
     EXPECT_TRUE(stem_overrides_sorted());
 }
