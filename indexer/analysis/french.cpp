@@ -142,8 +142,8 @@ std::optional<std::string_view> stem_override(std::string_view word) noexcept {
     return it->second;
 }
 
-bool stem_overrides_sorted() noexcept {
-    return std::is_sorted(k_stem_overrides.begin(), k_stem_overrides.end());
+std::span<const std::pair<std::string_view, std::string_view>> stem_overrides() noexcept {
+    return k_stem_overrides;
 }
 
 bool is_query_filler(std::string_view folded) noexcept {

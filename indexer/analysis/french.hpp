@@ -3,7 +3,9 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string_view>
+#include <utility>
 
 namespace depeches::analysis {
 
@@ -33,8 +35,8 @@ bool is_noun_homograph(std::string_view folded) noexcept;
 /// its accents or typed without them; nullopt for every other word.
 std::optional<std::string_view> stem_override(std::string_view word) noexcept;
 
-/// For tests: the override table is sorted (binary search relies on it).
-bool stem_overrides_sorted() noexcept;
+/// For tests: the override table, (word, term) sorted by word.
+std::span<const std::pair<std::string_view, std::string_view>> stem_overrides() noexcept;
 
 /// True for the subject pronouns a question hyphenates after its verb: il elle on ils elles ce
 /// je tu ("tombe-t-il", "peut-on", "est-ce"). Not nous and vous, which end real compounds
