@@ -44,10 +44,11 @@ constexpr std::array<std::string_view, 3> k_noun_homographs{"car", "son", "ton"}
 // Words Snowball French stems into the term of an unrelated word (or that folding then makes
 // another word's), with the term they get instead (see stem_override): the collisions found
 // among the frequent words of 36,000 news articles, where the two meanings are unrelated. Each
-// term starts with its word's first two folded letters, as Snowball's do (the highlighter
-// relies on it). Keyed by the word with its accents and, where typing it without them is not
-// another word, without. Sorted by bytes for binary search.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 75> k_stem_overrides{{
+// term, folded, starts with its word's first two folded letters, as Snowball's do (the
+// highlighter relies on it); a term keeps accents only where folding would make it another
+// word's ("sûr", "maïs"). Keyed by the word with its accents and, where typing it without them is
+// not another word, without. Sorted by bytes for binary search.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 80> k_stem_overrides{{
     {"annee", "annee"},                  // Snowball: anne, as Anne
     {"annees", "annee"},                 //
     {"année", "annee"},                  //
@@ -113,6 +114,11 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 75> k_stem_o
     {"series", "seri"},                  //
     {"série", "seri"},                   //
     {"séries", "seri"},                  //
+    {"sûr", "sûr"},                      // Snowball: sur, as sur (stop word)
+    {"sûre", "sûr"},                     //
+    {"sûrement", "sûr"},                 //
+    {"sûres", "sûr"},                    //
+    {"sûrs", "sûr"},                     //
     {"tele", "tele"},                    // Snowball: tel, as tel
     {"teles", "tele"},                   //
     {"testament", "testament"},          // Snowball: test, as test

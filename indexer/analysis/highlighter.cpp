@@ -172,15 +172,18 @@ namespace {
 /// The first two bytes of the query's terms, to stem only the tokens that may match. A term
 /// keeps its word's first two letters: Snowball French changes a word from its regions R1 and
 /// RV on, which begin after the second letter at the earliest, and folding goes letter by
-/// letter. So the folded form of a token whose term is a query term starts like that term.
+/// letter. So the folded form of a token whose term is a query term starts like that term,
+/// folded (a stemming override may keep accents: "sûr", not the preposition's "sur").
 class Openings {
 public:
     void add(std::string_view term) {
-        if (term.size() == 1) {
-            m_any_second.set(byte(term[0])); // a one-letter word's term
-        } else if (term.size() > 1) {
-            m_pairs.set(pair(term));
+        const bool ascii = std::all_of(
+            term.begin(), term.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+        if (!ascii) {
+            add_folded(fold_text(term));
+            return;
         }
+        add_folded(term);
     }
 
     [[nodiscard]] bool may_start(std::string_view form) const {
@@ -191,6 +194,14 @@ public:
     }
 
 private:
+    void add_folded(std::string_view term) {
+        if (term.size() == 1) {
+            m_any_second.set(byte(term[0])); // a one-letter word's term
+        } else if (term.size() > 1) {
+            m_pairs.set(pair(term));
+        }
+    }
+
     static std::size_t byte(char c) { return static_cast<unsigned char>(c); }
     static std::size_t pair(std::string_view text) { return byte(text[0]) * 256 + byte(text[1]); }
 

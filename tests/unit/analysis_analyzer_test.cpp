@@ -75,14 +75,15 @@ TEST(Analyzer, KeepsApartWordsSnowballStemsLikeUnrelatedOnes) {
         {"mars mari parce parc", {"mars[1]", "mar[2]", "parce[3]", "parc[4]"}},
         {"série sera notamment note", {"seri[1]", "ser[2]", "notamment[3]", "not[4]"}},
         {"côte côté cote", {"cote[1]", "cot[2]", "cot[3]"}}, // "cote": either, by accents
+        {"sûr Sûre sûrement sur", {"sûr[1]", "sûr[2]", "sûr[3]", "sur[4]"}},
     });
-    // Binary search needs the table sorted; the highlighter's filter needs every term to
-    // start with its word's first two folded letters, as Snowball's stems do.
+    // Binary search needs the table sorted; the highlighter's filter needs every term, folded,
+    // to start with its word's first two folded letters, as Snowball's stems do.
     const auto table = stem_overrides();
     EXPECT_TRUE(std::is_sorted(table.begin(), table.end()));
     for (const auto& [word, term] : table) {
         SCOPED_TRACE(std::string(word));
-        EXPECT_EQ(term.substr(0, 2), fold_text(word).substr(0, 2));
+        EXPECT_EQ(fold_text(term).substr(0, 2), fold_text(word).substr(0, 2));
     }
 }
 

@@ -67,7 +67,10 @@ TEST(Highlighter, MarksWordsWhoseStemRewritesTheirEnding) {
     // A one-letter term is a one-letter word.
     EXPECT_EQ(highlighter.highlight("8 morts et 80 blessés", terms_of({"8"})).html,
               "<mark>8</mark> morts et 80 blessés");
-    // So are the terms of the stemming overrides (french.cpp): they keep two letters too.
+    // So are the terms of the stemming overrides (french.cpp): they keep two letters too, and
+    // one that keeps its accents marks its word, not the one it folds like.
+    EXPECT_EQ(highlighter.highlight("Sûrement pas sur place", terms_of({"sûr"})).html,
+              "<mark>Sûrement</mark> pas sur place");
     EXPECT_EQ(highlighter
                   .highlight("Pétition : le MAÏS en mai, les communistes",
                              terms_of({"petition", "maïs", "communis"}))

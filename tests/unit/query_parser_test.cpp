@@ -71,6 +71,9 @@ TEST(QueryParser, SearchesAStopWordWhoseAccentsMakeItAnotherWord) {
         // "maïs" (maize) has a term of its own; "mais" (but) is the conjunction.
         {"culture du maïs", "Query((cultur@1 AND maïs@1))", "Query((cultur@1 OR maïs@1))"},
         {"culture mais récolte", "Query((cultur@1 AND recolt@1))", "Query((cultur@1 OR recolt@1))"},
+        // "sûr" (sure) too; "sur" (on) is the preposition.
+        {"bien sûr", "Query((bien@1 AND sûr@1))", "Query((bien@1 OR sûr@1))"},
+        {"bien sur place", "Query((bien@1 AND plac@1))", "Query((bien@1 OR plac@1))"},
     });
 }
 
