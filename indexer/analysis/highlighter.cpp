@@ -177,13 +177,12 @@ namespace {
 class Openings {
 public:
     void add(std::string_view term) {
-        const bool ascii = std::all_of(
-            term.begin(), term.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
-        if (!ascii) {
-            add_folded(fold_text(term));
-            return;
+        const std::string folded = fold_text(term);
+        if (folded.size() == 1) {
+            m_any_second.set(byte(folded[0])); // a one-letter word's term
+        } else if (folded.size() > 1) {
+            m_pairs.set(pair(folded));
         }
-        add_folded(term);
     }
 
     [[nodiscard]] bool may_start(std::string_view form) const {
@@ -194,14 +193,6 @@ public:
     }
 
 private:
-    void add_folded(std::string_view term) {
-        if (term.size() == 1) {
-            m_any_second.set(byte(term[0])); // a one-letter word's term
-        } else if (term.size() > 1) {
-            m_pairs.set(pair(term));
-        }
-    }
-
     static std::size_t byte(char c) { return static_cast<unsigned char>(c); }
     static std::size_t pair(std::string_view text) { return byte(text[0]) * 256 + byte(text[1]); }
 
