@@ -58,11 +58,11 @@ const std::string& Stemmer::cached(std::unordered_map<std::string, std::string>&
 
 const std::string& Stemmer::term(std::string_view lower) {
     return cached(m_terms, lower, [this](const std::string& word) {
-        if (has_digit(word)) {
-            return is_ascii(word) ? word : fold_text(word);
-        }
         if (const auto term = stem_override(word)) {
             return std::string(*term);
+        }
+        if (has_digit(word)) {
+            return is_ascii(word) ? word : fold_text(word);
         }
         const std::string stem = m_stem(word);
         return is_ascii(stem) ? stem : fold_text(stem);
