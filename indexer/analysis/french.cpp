@@ -160,6 +160,10 @@ bool query_fillers_sorted() noexcept {
     return std::is_sorted(k_query_fillers.begin(), k_query_fillers.end());
 }
 
+bool is_interrogative_determiner(std::string_view folded) noexcept {
+    return folded == "quel" || folded == "quelle" || folded == "quels" || folded == "quelles";
+}
+
 bool is_inverted_subject(std::string_view folded) noexcept {
     return std::find(k_inverted_subjects.begin(), k_inverted_subjects.end(), folded) !=
            k_inverted_subjects.end();

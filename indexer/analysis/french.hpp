@@ -24,6 +24,11 @@ bool is_stop_word(std::string_view folded) noexcept;
 /// le nom du fondateur" searches nom and fondateur.
 bool is_query_filler(std::string_view folded) noexcept;
 
+/// True for the interrogative determiner: quel, quelle, quels, quelles. The noun it governs
+/// names what kind of answer a question wants ("Quelle est la date de…", "En quelle année…"),
+/// a word the answering text seldom says: it says "en 1847".
+bool is_interrogative_determiner(std::string_view folded) noexcept;
+
 /// True for the stop words that are also common nouns: "car" (coach), "son" (sound), "ton"
 /// (tone). After an article they are the noun, and a query searches them ("un car scolaire",
 /// "le ton monte", "au son du canon").

@@ -46,6 +46,7 @@ struct Word {
     std::string key;    ///< folded forms of the parts, joined by spaces
     bool plain = false; ///< a plain word (not a number, acronym or compound)
     std::string lower;  ///< as typed, lower case with its accents (a compound: its first part)
+    double weight = 1;  ///< of its clause (not its boosts): less for a question's focus
 };
 
 class Parser {
@@ -251,7 +252,23 @@ private:
         for (Word& word : words) {
             drop_inverted_subject(word);
         }
+        weigh_question_focus(words);
         return words;
+    }
+
+    /// The first word searched after quel, quelle, quels or quelles ("Quel est le métier de
+    /// Nicolas Thomas", "En quelle année") names the kind of answer wanted: it still matches,
+    /// but weighs k_question_focus_weight.
+    static void weigh_question_focus(std::vector<Word>& words) {
+        bool after_determiner = false;
+        for (Word& word : words) {
+            if (analysis::is_interrogative_determiner(word.key)) {
+                after_determiner = true;
+            } else if (after_determiner && !word.stop_word) {
+                word.weight = k_question_focus_weight;
+                after_determiner = false;
+            }
+        }
     }
 
     /// A question's verb with its subject hyphenated after it ("tombe-t-il", "peut-on") is the
@@ -338,6 +355,9 @@ private:
                     m_out.sequence.push_back(word.parts.front());
                 }
                 query = with_alternatives(std::move(query), word, prefix);
+            }
+            if (word.weight != 1) {
+                query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, word.weight);
             }
             clauses.push_back({std::move(query), Clause::Occur::loose, word.stop_word});
         }

@@ -80,6 +80,10 @@ inline constexpr double k_exact_weight = 0.5;
 inline constexpr double k_truncated_weight = 0.75;
 /// Weight of a word's exact accented form, when typed with accents, on top of its folded one's.
 inline constexpr double k_accent_weight = 0.125;
+/// Weight of a question's focus, the noun after quel/quelle ("Quelle est la date de la
+/// reddition", "En quelle année"): it names the kind of answer, which the answering text gives
+/// ("en 1847") more often than it names it.
+inline constexpr double k_question_focus_weight = 0.25;
 /// Longest run of words looked up as a synonym key.
 inline constexpr std::size_t k_max_synonym_words = 8;
 

@@ -48,7 +48,12 @@ protected:
         write("communes.txt", "Point sur Lille\n\nLes élus des communes votent le budget.\n");
         write("petition.txt", "Point sur Nantes\n\nUne pétition circule à Nantes.\n");
         write("petits.txt", "Point sur Nantes\n\nDes petits circulent à Nantes.\n");
-        ASSERT_EQ(s_index->index().added, 15U);
+        // A question's answer, which names the event, and a dispatch naming the kind of
+        // answer asked for (shorter: alike otherwise, it would rank first).
+        write("answer.txt", "Point sur Alger\n\nLa reddition de la Kabylie a lieu en 1857, "
+                            "après une longue campagne.\n");
+        write("dated.txt", "Point sur Alger\n\nL'année de la fête de la Kabylie.\n");
+        ASSERT_EQ(s_index->index().added, 17U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -102,6 +107,14 @@ TEST_F(Ranking, WordsSnowballWouldConflateStayApart) {
     EXPECT_EQ(ids("commune"), std::vector<std::string>{"communes"});
     EXPECT_EQ(ids("petition"), std::vector<std::string>{"petition"});
     EXPECT_EQ(ids("petit"), std::vector<std::string>{"petits"});
+}
+
+TEST_F(Ranking, AQuestionsFocusCountsLessThanItsTopic) {
+    EXPECT_EQ(ids("Quelle est l'année de la reddition de la Kabylie ?"),
+              (std::vector<std::string>{"answer", "dated"}));
+    // Without quel, "année" is a word like the others.
+    EXPECT_EQ(ids("année de la reddition de la Kabylie"),
+              (std::vector<std::string>{"dated", "answer"}));
 }
 
 TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {

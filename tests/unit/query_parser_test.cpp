@@ -97,6 +97,20 @@ TEST(QueryParser, SearchesAQuestionsInvertedVerbAlone) {
     });
 }
 
+TEST(QueryParser, WeighsAQuestionsFocusLess) {
+    expect_queries({
+        // The noun after quel names the kind of answer: the answer says "en 1847".
+        {"Quelle est la date de la reddition", "Query((0.25 * dat@1 AND reddit@1))",
+         "Query((0.25 * dat@1 OR reddit@1))"},
+        {"En quelle année Böhme tombe-t-il malade",
+         "Query((0.25 * annee@1 AND bohme@1 AND tomb@1 AND malad@1))",
+         "Query((0.25 * annee@1 OR bohme@1 OR tomb@1 OR malad@1))"},
+        {"Quels ingrédients", "Query(0.25 * ingredient@1)", ""},
+        // Only the first word searched after it; without quel, no focus.
+        {"la date de la reddition", "Query((dat@1 AND reddit@1))", "Query((dat@1 OR reddit@1))"},
+    });
+}
+
 TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     expect_queries({
         {"Alep OR Mossoul", "Query((alep@1 OR mossoul@1))", ""},
