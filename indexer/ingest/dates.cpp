@@ -439,4 +439,15 @@ std::string find_date_in_path(std::string_view path) {
     return "";
 }
 
+int month_number(std::string_view folded) {
+    const auto* found = std::find_if(k_months.begin(), k_months.end(),
+                                     [folded](const MonthName& m) { return m.name == folded; });
+    return found == k_months.end() ? 0 : found->month;
+}
+
+int weekday_number(std::string_view folded) {
+    const auto* found = std::find(k_weekdays.begin(), k_weekdays.end(), folded);
+    return found == k_weekdays.end() ? -1 : static_cast<int>(found - k_weekdays.begin());
+}
+
 } // namespace depeches::ingest

@@ -32,4 +32,11 @@ bool is_date_line(std::string_view line);
 /// (a hash such as `a20161208f` is not a date); a separated one must not touch digits.
 std::string find_date_in_path(std::string_view path);
 
+/// The month a folded French month name or news abbreviation names ("decembre", "dec", "aout"),
+/// 1 to 12, or 0 for any other word.
+int month_number(std::string_view folded);
+
+/// The weekday a folded French weekday name names, 0 (lundi) to 6 (dimanche), or -1.
+int weekday_number(std::string_view folded);
+
 } // namespace depeches::ingest

@@ -365,6 +365,7 @@ private:
             add_span_synonyms(words, clauses, prefix);
             if (prefix.empty()) {
                 add_boosts(words);
+                add_named_days(words);
             }
         }
         return clauses;
@@ -391,6 +392,20 @@ private:
                                               Xapian::Query(index::exact_term(word.lower)),
                                               k_accent_weight);
                 }
+            }
+        }
+    }
+
+    /// The days a run of loose words names, each once per query.
+    void add_named_days(const std::vector<Word>& words) {
+        std::vector<std::string_view> keys;
+        keys.reserve(words.size());
+        for (const Word& word : words) {
+            keys.emplace_back(word.key);
+        }
+        for (const NamedDay& day : find_named_days(keys)) {
+            if (std::find(m_out.days.begin(), m_out.days.end(), day) == m_out.days.end()) {
+                m_out.days.push_back(day);
             }
         }
     }

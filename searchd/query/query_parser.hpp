@@ -26,6 +26,7 @@
 
 #include "indexer/analysis/analyzer.hpp"
 #include "indexer/analysis/highlighter.hpp"
+#include "searchd/query/named_days.hpp"
 
 namespace depeches::query {
 
@@ -43,6 +44,9 @@ struct ParsedQuery {
     /// Scoring-only queries over the words searched for, in phrases too (their exact forms,
     /// see schema.hpp), each weighted: they add to the score of a match, never make one.
     std::vector<Xapian::Query> boosts;
+    /// The days the words searched for name ("lundi 18 mai", "a annoncé jeudi"): dispatches of
+    /// those days score a little more (see named_days.hpp).
+    std::vector<NamedDay> days;
     std::string date_from;         ///< "YYYYMMDD" lower bound from date: in the query, or empty
     std::string date_to;           ///< "YYYYMMDD" upper bound from date: in the query, or empty
     bool fallback = false;         ///< the syntax was not valid: searched as plain words

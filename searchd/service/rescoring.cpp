@@ -45,6 +45,12 @@ private:
 
 } // namespace
 
+void sort_best_first(std::vector<Ranked>& ranked) {
+    std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+    });
+}
+
 Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>& boosts) {
     for (const Xapian::Query& boost : boosts) {
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
@@ -79,9 +85,7 @@ std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& wind
             r.weight += found->second;
         }
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-        return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
-    });
+    sort_best_first(ranked);
     return ranked;
 }
 

@@ -16,6 +16,9 @@ struct Ranked {
     double weight = 0;
 };
 
+/// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
+void sort_best_first(std::vector<Ranked>& ranked);
+
 /// `query` AND_MAYBE each of `boosts` in turn: its matches, each scored with what every boost
 /// that matches it adds. (In turn, not one AND_MAYBE of their OR: Xapian 1.4 does not check
 /// the positions of a NEAR or PHRASE under an OR under AND_MAYBE.)

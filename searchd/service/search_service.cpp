@@ -233,6 +233,28 @@ std::vector<std::string> read_values(const Xapian::Database& db, Xapian::valueno
     return values;
 }
 
+/// Adds to each of `ranked` (best first) what its date's agreement with the days the query
+/// names is worth (query::day_agreement, times the best score), and sorts them again.
+void boost_named_days(const Xapian::Database& db, const std::vector<query::NamedDay>& days,
+                      std::vector<Ranked>& ranked) {
+    if (days.empty() || ranked.empty()) {
+        return;
+    }
+    std::vector<Xapian::docid> ids;
+    ids.reserve(ranked.size());
+    for (const Ranked& r : ranked) {
+        ids.push_back(r.docid);
+    }
+    std::sort(ids.begin(), ids.end());
+    const std::vector<std::string> dates = read_values(db, index::k_slot_date, ids);
+    const double best = ranked.front().weight;
+    for (Ranked& r : ranked) {
+        const auto at = std::lower_bound(ids.begin(), ids.end(), r.docid) - ids.begin();
+        r.weight += best * query::day_agreement(days, dates[static_cast<std::size_t>(at)]);
+    }
+    sort_best_first(ranked);
+}
+
 std::string body_of(const std::string& data) {
     const nlohmann::json doc = nlohmann::json::parse(data, nullptr, false);
     if (!doc.is_object() || !doc.contains("body") || !doc["body"].is_string()) {
@@ -339,7 +361,8 @@ void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& r
         const auto count = static_cast<Xapian::doccount>(request.limit);
         std::vector<Ranked> ranked;
         Xapian::MSet mset;
-        if (request.sort == SearchRequest::Sort::date || plan.boosts.empty()) {
+        if (request.sort == SearchRequest::Sort::date ||
+            (plan.boosts.empty() && plan.parsed.days.empty())) {
             // In date order every match is visited anyway: one query scores everything.
             enquire.set_query(with_boosts(plan.query, plan.boosts));
             if (request.sort == SearchRequest::Sort::date) {
@@ -356,6 +379,7 @@ void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& r
                                                 : k_rescore_window;
             mset = enquire.get_mset(0, std::max(window, first + count), k_exact_total_up_to);
             ranked = rescore(w.db, mset, plan.boosts, weighting);
+            boost_named_days(w.db, plan.parsed.days, ranked);
             ranked.erase(ranked.begin(),
                          ranked.begin() + std::min<std::ptrdiff_t>(first, std::ssize(ranked)));
             ranked.resize(std::min<std::size_t>(ranked.size(), count));

@@ -1,6 +1,7 @@
 // Integration: ranking choices on a real index of small dispatches written here, each pair
 // alike but for what the case is about, so that only the feature under test can order them.
 // Each case fails without its feature.
+#include <algorithm>
 #include <memory>
 
 #include <gtest/gtest.h>
@@ -53,7 +54,16 @@ protected:
         write("answer.txt", "Point sur Alger\n\nLa reddition de la Kabylie a lieu en 1857, "
                             "après une longue campagne.\n");
         write("dated.txt", "Point sur Alger\n\nL'année de la fête de la Kabylie.\n");
-        ASSERT_EQ(s_index->index().added, 17U);
+        // Twins but for their dates (from their names): the earlier is indexed first.
+        write("velo-2020-05-11.txt", "Point sur Rennes\n\nLe maire de Rennes présente "
+                                     "un plan vélo.\n");
+        write("velo-2020-05-18.txt", "Point sur Rennes\n\nLe maire de Rennes présente "
+                                     "un plan vélo.\n");
+        write("piscine-2020-05-20.txt", "Point sur Quimper\n\nLa mairie de Quimper ferme "
+                                        "la piscine.\n"); // a Wednesday
+        write("piscine-2020-05-21.txt", "Point sur Quimper\n\nLa mairie de Quimper ferme "
+                                        "la piscine.\n"); // a Thursday
+        ASSERT_EQ(s_index->index().added, 21U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -115,6 +125,29 @@ TEST_F(Ranking, AQuestionsFocusCountsLessThanItsTopic) {
     // Without quel, "année" is a word like the others.
     EXPECT_EQ(ids("année de la reddition de la Kabylie"),
               (std::vector<std::string>{"dated", "answer"}));
+}
+
+TEST_F(Ranking, TheDispatchOfTheDayTheQueryNamesRanksFirst) {
+    const auto first_two = [](const std::string& query) {
+        std::vector<std::string> found = ids(query);
+        found.resize(std::min<std::size_t>(found.size(), 2));
+        return found;
+    };
+    EXPECT_EQ(first_two("Le maire de Rennes a présenté lundi 18 mai un plan vélo"),
+              (std::vector<std::string>{"velo-2020-05-18", "velo-2020-05-11"}));
+    EXPECT_EQ(first_two("Le maire de Rennes a présenté lundi 11 mai un plan vélo"),
+              (std::vector<std::string>{"velo-2020-05-11", "velo-2020-05-18"}));
+    EXPECT_EQ(first_two("Quimper a fermé la piscine jeudi"),
+              (std::vector<std::string>{"piscine-2020-05-21", "piscine-2020-05-20"}));
+    EXPECT_EQ(first_two("Quimper a fermé la piscine mercredi"),
+              (std::vector<std::string>{"piscine-2020-05-20", "piscine-2020-05-21"}));
+    // Without a day named, or a date without its weekday, the twins score the same.
+    for (const char* query : {"plan vélo de Rennes", "plan vélo de Rennes du 18 mai"}) {
+        SCOPED_TRACE(query);
+        const search::SearchResult result = search(query);
+        ASSERT_GE(result.hits.size(), 2U);
+        EXPECT_EQ(result.hits[0].score, result.hits[1].score);
+    }
 }
 
 TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {

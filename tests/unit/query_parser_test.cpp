@@ -111,6 +111,24 @@ TEST(QueryParser, WeighsAQuestionsFocusLess) {
     });
 }
 
+TEST(QueryParser, NotesTheDaysTheWordsName) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const auto days = [&parser](const std::string& text) {
+        return parser.parse(text, DefaultOperator::op_or).days;
+    };
+    EXPECT_EQ(days("Macron a annoncé lundi 18 mai un plan"),
+              (std::vector<NamedDay>{{0, 18, 5, 0}}));
+    EXPECT_EQ(days("Samedi 1er août 2020, la grève"), (std::vector<NamedDay>{{5, 1, 8, 2020}}));
+    EXPECT_EQ(days("démission jeudi OR vendredi"), (std::vector<NamedDay>{{3}, {4}}));
+    EXPECT_EQ(days("jeudi (grève jeudi)"), (std::vector<NamedDay>{{3}}));
+    EXPECT_TRUE(days("défilé du 14 juillet").empty());
+    // Not what is excluded, nor a phrase or a field.
+    EXPECT_TRUE(days("grève -jeudi").empty());
+    EXPECT_TRUE(days("\"grève de jeudi\"").empty());
+    EXPECT_TRUE(days("titre:jeudi").empty());
+}
+
 TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     expect_queries({
         {"Alep OR Mossoul", "Query((alep@1 OR mossoul@1))", ""},

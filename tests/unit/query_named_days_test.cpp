@@ -1,0 +1,72 @@
+// Tests of named days: which words of a query name a day, and which dispatch dates agree.
+#include <gtest/gtest.h>
+
+#include "searchd/query/named_days.hpp"
+
+namespace depeches::query {
+namespace {
+
+std::vector<NamedDay> days_in(const std::vector<std::string_view>& words) {
+    return find_named_days(words);
+}
+
+TEST(NamedDays, AWeekdayWithItsDateOrAlone) {
+    EXPECT_EQ(days_in({"annonce", "lundi", "18", "mai"}), (std::vector<NamedDay>{{0, 18, 5, 0}}));
+    EXPECT_EQ(days_in({"samedi", "1er", "juin", "2019"}), (std::vector<NamedDay>{{5, 1, 6, 2019}}));
+    EXPECT_EQ(days_in({"dimanche", "31", "decembre"}), (std::vector<NamedDay>{{6, 31, 12, 0}}));
+    EXPECT_EQ(days_in({"a", "demissionne", "jeudi"}), (std::vector<NamedDay>{{3}}));
+    EXPECT_EQ(days_in({"mardi", "et", "mercredi"}), (std::vector<NamedDay>{{1}, {2}}));
+    EXPECT_EQ(days_in({"jeudi", "greve", "jeudi"}), (std::vector<NamedDay>{{3}}));
+}
+
+TEST(NamedDays, NotADateWithoutItsWeekdayNorAWeekdayBeforeAnotherNumber) {
+    // A feast or an event to come as often as the day a dispatch tells.
+    EXPECT_TRUE(days_in({"defile", "du", "14", "juillet"}).empty());
+    EXPECT_TRUE(days_in({"lundi", "18"}).empty());
+    EXPECT_TRUE(days_in({"lundi", "2020"}).empty());
+    EXPECT_TRUE(days_in({"lundi", "40", "mai"}).empty());
+    EXPECT_TRUE(days_in({"lundis", "lundie"}).empty());
+    EXPECT_TRUE(days_in({}).empty());
+}
+
+TEST(NamedDays, ADateAgreesFromTheDayBeforeToThreeDaysAfter) {
+    const std::vector<NamedDay> may18{{0, 18, 5, 0}};
+    EXPECT_EQ(day_agreement(may18, "20200516"), 0);
+    EXPECT_EQ(day_agreement(may18, "20200517"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20200518"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20200521"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20200522"), 0);
+    // Without a year, in any year; with one, in that year only.
+    EXPECT_EQ(day_agreement(may18, "20170519"), k_named_date_weight);
+    const std::vector<NamedDay> may18_2020{{0, 18, 5, 2020}};
+    EXPECT_EQ(day_agreement(may18_2020, "20200519"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18_2020, "20170519"), 0);
+    // Across the new year, both ways.
+    const std::vector<NamedDay> dec31{{2, 31, 12, 0}};
+    EXPECT_EQ(day_agreement(dec31, "20200102"), k_named_date_weight);
+    const std::vector<NamedDay> jan1{{2, 1, 1, 0}};
+    EXPECT_EQ(day_agreement(jan1, "20191231"), k_named_date_weight);
+    // A date the calendar does not have agrees with nothing.
+    EXPECT_EQ(day_agreement({{0, 31, 2, 0}}, "20200301"), 0);
+}
+
+TEST(NamedDays, AWeekdayAloneAgreesWithThatWeekday) {
+    const std::vector<NamedDay> thursday{{3}};
+    EXPECT_EQ(day_agreement(thursday, "20200521"), k_named_weekday_weight); // a Thursday
+    EXPECT_EQ(day_agreement(thursday, "20200522"), 0);
+    // Both kinds add up.
+    EXPECT_EQ(day_agreement({{0, 18, 5, 0}, {3}}, "20200521"),
+              k_named_date_weight + k_named_weekday_weight);
+}
+
+TEST(NamedDays, AnUnknownOrBrokenDateAgreesWithNothing) {
+    const std::vector<NamedDay> days{{0, 18, 5, 0}, {3}};
+    for (const char* value : {"", "2020", "2020051", "202005211", "2020x521", "20201341"}) {
+        SCOPED_TRACE(value);
+        EXPECT_EQ(day_agreement(days, value), 0);
+    }
+    EXPECT_EQ(day_agreement({}, "20200521"), 0);
+}
+
+} // namespace
+} // namespace depeches::query
