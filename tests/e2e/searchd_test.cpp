@@ -248,8 +248,12 @@ TEST_F(SearchdTest, CompletesWhatIsTyped) {
 }
 
 TEST_F(SearchdTest, HostileQueriesNeverBreakTheDaemon) {
-    for (const std::string q : {"%22", "((((", "-", "*", "OR%20AND%20NOT", "%00", "titre:",
-                                "date:9999-99", "a*", "%E2%80%99", "\\\\", "%3Cscript%3E"}) {
+    for (const std::string q : {"%22", "((((", "-", "*", "OR%20AND%20NOT", "%00",
+                                "titre:", "date:9999-99", "a*", "%E2%80%99", "\\\\", "%3Cscript%3E",
+                                // Days that no calendar has, or no number a day can be.
+                                "lundi%2099%20mai", "jeudi%2029%20f%C3%A9vrier%202019",
+                                "lundi%2031%20d%C3%A9cembre%209999", "dimanche%201er",
+                                "mardi%20000000000000000000000000000001%20mai"}) {
         SCOPED_TRACE(q);
         for (const char* endpoint : {"/api/v1/search?q=", "/api/v1/suggest?q="}) {
             const httplib::Result res = get(endpoint + q);
