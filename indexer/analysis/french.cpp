@@ -152,6 +152,28 @@ std::span<const std::pair<std::string_view, std::string_view>> stem_overrides() 
     return k_stem_overrides;
 }
 
+std::optional<std::string> ordinal_term(std::string_view word) {
+    const std::size_t digits = word.find_first_not_of("0123456789");
+    if (digits == 0 || digits == std::string_view::npos || digits > 4) {
+        return std::nullopt;
+    }
+    std::string_view suffix = word.substr(digits);
+    if (suffix.size() > 1 && suffix.back() == 's') {
+        suffix.remove_suffix(1); // "les 2èmes", "les 1ers"
+    }
+    const std::string_view number = word.substr(0, digits);
+    const bool first = number == "1";
+    const bool any = suffix == "e" || suffix == "ème" || suffix == "eme" || suffix == "è" ||
+                     suffix == "ième" || suffix == "ieme";
+    if (first && (any || suffix == "er" || suffix == "re" || suffix == "ère" || suffix == "ere")) {
+        return "1er";
+    }
+    if (any || (number == "2" && (suffix == "nd" || suffix == "nde"))) {
+        return std::string(number) + "e";
+    }
+    return std::nullopt;
+}
+
 bool is_query_filler(std::string_view folded) noexcept {
     return std::binary_search(k_query_fillers.begin(), k_query_fillers.end(), folded);
 }

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -39,6 +40,11 @@ bool is_noun_homograph(std::string_view folded) noexcept;
 /// "commun", as "commune"), as Lucene's StemmerOverrideFilter does. `word` is lower case, with
 /// its accents or typed without them; nullopt for every other word.
 std::optional<std::string_view> stem_override(std::string_view word) noexcept;
+
+/// The term of an ordinal written with digits, the same however it is spelt: "2e", "2ème",
+/// "2eme", "2è", "2ième", "2nd", "2nde" and their plurals → "2e"; "1er", "1re", "1ère", "1e"
+/// → "1er". `word` is lower case, with its accents or without; nullopt for every other word.
+std::optional<std::string> ordinal_term(std::string_view word);
 
 /// For tests: the override table, (word, term) sorted by word.
 std::span<const std::pair<std::string_view, std::string_view>> stem_overrides() noexcept;

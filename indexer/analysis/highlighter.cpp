@@ -172,14 +172,17 @@ namespace {
 /// The first two bytes of the query's terms, to stem only the tokens that may match. A term
 /// keeps its word's first two letters: Snowball French changes a word from its regions R1 and
 /// RV on, which begin after the second letter at the earliest, and folding goes letter by
-/// letter. So the folded form of a token whose term is a query term starts like that term,
-/// folded (a stemming override may keep accents: "sûr", not the preposition's "sur").
+/// letter (a number's term keeps only its first digit: see ordinal_term). So the folded form of a
+/// token whose term is a query term starts like that term, folded (a stemming override may keep
+/// accents: "sûr", not the preposition's "sur").
 class Openings {
 public:
     void add(std::string_view term) {
         const std::string folded = fold_text(term);
-        if (folded.size() == 1) {
-            m_any_second.set(byte(folded[0])); // a one-letter word's term
+        if (folded.size() == 1 || (!folded.empty() && folded[0] >= '0' && folded[0] <= '9')) {
+            // A one-letter word's term; or a number's, whose ordinal suffix may be spelt
+            // otherwise ("2nd", "2ième" → "2e").
+            m_any_second.set(byte(folded[0]));
         } else if (folded.size() > 1) {
             m_pairs.set(pair(folded));
         }

@@ -62,6 +62,9 @@ const std::string& Stemmer::term(std::string_view lower) {
             return std::string(*term);
         }
         if (has_digit(word)) {
+            if (auto ordinal = ordinal_term(word)) {
+                return std::move(*ordinal);
+            }
             return is_ascii(word) ? word : fold_text(word);
         }
         const std::string stem = m_stem(word);
@@ -74,7 +77,10 @@ const std::string& Stemmer::unaccented_term(std::string_view form) {
         if (const auto term = stem_override(word)) {
             return std::string(*term);
         }
-        return has_digit(word) ? word : m_stem(word);
+        if (!has_digit(word)) {
+            return m_stem(word);
+        }
+        return ordinal_term(word).value_or(word);
     });
 }
 

@@ -18,9 +18,9 @@ public:
     /// The term of a word given case-folded with its accents: Snowball French stems the
     /// accented word (it needs the accents: "décès" and "dès" are not "dec" and "de"), then the
     /// stem is folded ("évacuations" → "evacu", "décès" → "deces"). Words with digits are only
-    /// folded; the few words Snowball conflates with unrelated ones get the term of
-    /// stem_override ("maïs" → "maïs", not the month's "mai"). The reference stays valid until
-    /// the next call.
+    /// folded, ordinals spelt one way (ordinal_term: "2ème" → "2e"); the few words Snowball
+    /// conflates with unrelated ones get the term of stem_override ("maïs" → "maïs", not the
+    /// month's "mai"). The reference stays valid until the next call.
     const std::string& term(std::string_view lower);
 
     /// The term the same word would get if it had been written without accents: the stem of

@@ -63,7 +63,10 @@ protected:
                                         "la piscine.\n"); // a Wednesday
         write("piscine-2020-05-21.txt", "Point sur Quimper\n\nLa mairie de Quimper ferme "
                                         "la piscine.\n"); // a Thursday
-        ASSERT_EQ(s_index->index().added, 21U);
+        // An ordinal spelt one way, and a shorter dispatch with the word alone.
+        write("ordinal.txt", "Point sur Lyon\n\nLe 2e tour des municipales aura lieu à Lyon.\n");
+        write("tour.txt", "Point sur Lyon\n\nUn tour à Lyon.\n");
+        ASSERT_EQ(s_index->index().added, 23U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -147,6 +150,13 @@ TEST_F(Ranking, TheDispatchOfTheDayTheQueryNamesRanksFirst) {
         const search::SearchResult result = search(query);
         ASSERT_GE(result.hits.size(), 2U);
         EXPECT_EQ(result.hits[0].score, result.hits[1].score);
+    }
+}
+
+TEST_F(Ranking, AnOrdinalFindsItsOtherSpellings) {
+    for (const char* query : {"2ème tour", "2eme tour", "2nd tour", "2e tour"}) {
+        SCOPED_TRACE(query);
+        EXPECT_EQ(ids(query).front(), "ordinal");
     }
 }
 

@@ -103,6 +103,22 @@ TEST(Analyzer, JoinsEveryWayOfWritingANumber) {
     });
 }
 
+TEST(Analyzer, SpellsEveryOrdinalOneWay) {
+    expect_terms({
+        {"2e 2ème 2eme 2è 2ième 2nd 2nde",
+         {"2e[1]", "2e[2]", "2e[3]", "2e[4]", "2e[5]", "2e[6]", "2e[7]"}},
+        {"les 3èmes, 2es et 1ères", {"le[1]", "3e[2]", "2e[3]", "et[4]", "1er[5]"}},
+        {"1er 1re 1ère 1ERE 1e", {"1er[1]", "1er[2]", "1er[3]", "1er[4]", "1er[5]"}},
+        {"au 19e siècle, le XIXème", {"au[1]", "19e[2]", "siecl[3]", "le[4]", "xixem[5]"}},
+        // Not ordinals: other suffixes, a time, a year, a letter alone.
+        {"3nd 2er 12h30 1890 e", {"3nd[1]", "2er[2]", "12h30[3]", "1890[4]", "e[5]"}},
+    });
+    Analyzer analyzer;
+    // Typed without accents, the same term.
+    EXPECT_EQ(analyzer.unaccented_term("2eme"), "2e");
+    EXPECT_EQ(analyzer.unaccented_term("1ere"), "1er");
+}
+
 TEST(Analyzer, IndexesCompoundsAsPartsAndAsOneWord) {
     expect_terms({
         // Parts at consecutive positions (phrases), the joined form at the first part's.

@@ -67,6 +67,9 @@ TEST(Highlighter, MarksWordsWhoseStemRewritesTheirEnding) {
     // A one-letter term is a one-letter word.
     EXPECT_EQ(highlighter.highlight("8 morts et 80 blessés", terms_of({"8"})).html,
               "<mark>8</mark> morts et 80 blessés");
+    // A number's term keeps only its first digit: an ordinal is spelt many ways.
+    EXPECT_EQ(highlighter.highlight("2nd tour, 2ième tour, 2 tours", terms_of({"2e"})).html,
+              "<mark>2nd</mark> tour, <mark>2ième</mark> tour, 2 tours");
     // So are the terms of the stemming overrides (french.cpp): they keep two letters too, and
     // one that keeps its accents marks its word, not the one it folds like.
     EXPECT_EQ(highlighter.highlight("Sûrement pas sur place", terms_of({"sûr"})).html,
