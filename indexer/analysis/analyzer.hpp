@@ -15,7 +15,7 @@ namespace depeches::analysis {
 /// Version of the analysis; stored in every index. Change it whenever a change to tokenizing,
 /// folding, stemming or the word lists would give a different term for some text, so that a
 /// daemon never searches an index built with other terms.
-inline constexpr std::string_view k_analysis_version = "fr-6";
+inline constexpr std::string_view k_analysis_version = "fr-7";
 
 /// Text → tokens → terms. Not thread-safe (it caches stems): use one per thread.
 class Analyzer {

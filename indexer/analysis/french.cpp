@@ -174,6 +174,59 @@ std::optional<std::string> ordinal_term(std::string_view word) {
     return std::nullopt;
 }
 
+std::optional<std::string> roman_ordinal_term(std::string_view written) {
+    const std::size_t numerals = written.find_first_not_of("IVXLC");
+    if (numerals == 0 || numerals == std::string_view::npos || numerals > 7) {
+        return std::nullopt;
+    }
+    const std::string_view numeral = written.substr(0, numerals);
+    const std::string_view suffix = written.substr(numerals);
+    const bool first_only = suffix == "er" || suffix == "re" || suffix == "ère";
+    if (!(first_only || suffix == "e" || suffix == "ème" || suffix == "è") ||
+        (numeral.size() == 1 && numeral != "I" && numeral != "V" && numeral != "X")) {
+        return std::nullopt;
+    }
+    const auto value_of = [](char c) {
+        switch (c) {
+        case 'I':
+            return 1;
+        case 'V':
+            return 5;
+        case 'X':
+            return 10;
+        case 'L':
+            return 50;
+        default:
+            return 100; // C
+        }
+    };
+    int value = 0;
+    for (std::size_t k = 0; k < numeral.size(); ++k) {
+        const int v = value_of(numeral[k]);
+        value += k + 1 < numeral.size() && v < value_of(numeral[k + 1]) ? -v : v;
+    }
+    // Only the canonical spelling of its value ("XIX", not "XVIIII" nor "IC").
+    static constexpr std::array<std::pair<int, std::string_view>, 9> k_parts{{{100, "C"},
+                                                                              {90, "XC"},
+                                                                              {50, "L"},
+                                                                              {40, "XL"},
+                                                                              {10, "X"},
+                                                                              {9, "IX"},
+                                                                              {5, "V"},
+                                                                              {4, "IV"},
+                                                                              {1, "I"}}};
+    std::string canonical;
+    for (int rest = value; const auto& [part_value, part] : k_parts) {
+        for (; rest >= part_value; rest -= part_value) {
+            canonical += part;
+        }
+    }
+    if (value < 1 || value > 100 || canonical != numeral || (first_only && value != 1)) {
+        return std::nullopt;
+    }
+    return value == 1 ? std::string("1er") : std::to_string(value) + "e";
+}
+
 bool is_query_filler(std::string_view folded) noexcept {
     return std::binary_search(k_query_fillers.begin(), k_query_fillers.end(), folded);
 }

@@ -46,6 +46,13 @@ std::optional<std::string_view> stem_override(std::string_view word) noexcept;
 /// → "1er". `word` is lower case, with its accents or without; nullopt for every other word.
 std::optional<std::string> ordinal_term(std::string_view word);
 
+/// The term of an ordinal written in Roman numerals as typeset, upper-case numerals then a
+/// lower-case suffix: "XIXe", "XIXème" → "19e" (as "19e siècle"); "Ve" → "5e"; "Ier", "Ire" →
+/// "1er". `written` is the word as in the text. Up to C (100); a lone L or C is never one
+/// ("Le", "Ce"), nor is a numeral written otherwise ("Vie", "XIXE", "xixe"). nullopt for every
+/// other word.
+std::optional<std::string> roman_ordinal_term(std::string_view written);
+
 /// For tests: the override table, (word, term) sorted by word.
 std::span<const std::pair<std::string_view, std::string_view>> stem_overrides() noexcept;
 

@@ -227,6 +227,14 @@ private:
             word.lower += m_atoms[j].lower;
             word.end = m_atoms[j].end;
         }
+        if (j == i) {
+            // "XIXe" is "19e": only the case of its letters tells it from a word.
+            const std::string_view written = m_text.substr(atom.begin, atom.end - atom.begin);
+            if (auto ordinal = roman_ordinal_term(written)) {
+                word.form = *ordinal;
+                word.lower = std::move(*ordinal);
+            }
+        }
         return j + 1;
     }
 

@@ -66,7 +66,9 @@ protected:
         // An ordinal spelt one way, and a shorter dispatch with the word alone.
         write("ordinal.txt", "Point sur Lyon\n\nLe 2e tour des municipales aura lieu à Lyon.\n");
         write("tour.txt", "Point sur Lyon\n\nUn tour à Lyon.\n");
-        ASSERT_EQ(s_index->index().added, 23U);
+        write("roman.txt", "Point sur Rouen\n\nLa halle du XIXe siècle ferme à Rouen.\n");
+        write("siecle.txt", "Point sur Rouen\n\nUn siècle à Rouen.\n");
+        ASSERT_EQ(s_index->index().added, 25U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -157,6 +159,10 @@ TEST_F(Ranking, AnOrdinalFindsItsOtherSpellings) {
     for (const char* query : {"2ème tour", "2eme tour", "2nd tour", "2e tour"}) {
         SCOPED_TRACE(query);
         EXPECT_EQ(ids(query).front(), "ordinal");
+    }
+    for (const char* query : {"19e siècle", "19ème siècle", "XIXe siècle"}) {
+        SCOPED_TRACE(query);
+        EXPECT_EQ(ids(query).front(), "roman");
     }
 }
 

@@ -109,7 +109,14 @@ TEST(Analyzer, SpellsEveryOrdinalOneWay) {
          {"2e[1]", "2e[2]", "2e[3]", "2e[4]", "2e[5]", "2e[6]", "2e[7]"}},
         {"les 3èmes, 2es et 1ères", {"le[1]", "3e[2]", "2e[3]", "et[4]", "1er[5]"}},
         {"1er 1re 1ère 1ERE 1e", {"1er[1]", "1er[2]", "1er[3]", "1er[4]", "1er[5]"}},
-        {"au 19e siècle, le XIXème", {"au[1]", "19e[2]", "siecl[3]", "le[4]", "xixem[5]"}},
+        // In Roman numerals as typeset: upper-case numerals, a lower-case suffix.
+        {"au 19e siècle, le XIXème", {"au[1]", "19e[2]", "siecl[3]", "le[4]", "19e[5]"}},
+        {"XIXe Ve XXIe IIe François Ier",
+         {"19e[1]", "5e[2]", "21e[3]", "2e[4]", "francois[5]", "1er[6]"}},
+        // Words, or numerals written otherwise: a lone L or C, lower or all upper case, not
+        // the canonical numeral, beyond C, a suffix of another word.
+        {"Le Ce Vie XIXE xixe XVIIIIe CIe LCIe Xer",
+         {"le[1]", "ce[2]", "vi[3]", "xix[4]", "xix[5]", "xviiii[6]", "ci[7]", "lci[8]", "xer[9]"}},
         // Not ordinals: other suffixes, a time, a year, a letter alone.
         {"3nd 2er 12h30 1890 e", {"3nd[1]", "2er[2]", "12h30[3]", "1890[4]", "e[5]"}},
     });

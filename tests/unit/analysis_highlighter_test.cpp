@@ -70,6 +70,8 @@ TEST(Highlighter, MarksWordsWhoseStemRewritesTheirEnding) {
     // A number's term keeps only its first digit: an ordinal is spelt many ways.
     EXPECT_EQ(highlighter.highlight("2nd tour, 2ième tour, 2 tours", terms_of({"2e"})).html,
               "<mark>2nd</mark> tour, <mark>2ième</mark> tour, 2 tours");
+    EXPECT_EQ(highlighter.highlight("au XIXe siècle, le 19e", terms_of({"19e"})).html,
+              "au <mark>XIXe</mark> siècle, le <mark>19e</mark>");
     // So are the terms of the stemming overrides (french.cpp): they keep two letters too, and
     // one that keeps its accents marks its word, not the one it folds like.
     EXPECT_EQ(highlighter.highlight("Sûrement pas sur place", terms_of({"sûr"})).html,
