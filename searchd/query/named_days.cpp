@@ -65,6 +65,11 @@ std::optional<std::chrono::sys_days> parse_value(std::string_view value) {
     return to_days(number(0, 4), number(4, 2), number(6, 2));
 }
 
+/// 0 (lundi) to 6 (dimanche).
+int weekday_of(std::chrono::sys_days day) {
+    return static_cast<int>(std::chrono::weekday{day}.iso_encoding()) - 1;
+}
+
 /// True when `dated` lies from k_days_before before to k_days_after after `named`.
 bool agrees(std::chrono::sys_days dated, std::optional<std::chrono::sys_days> named) {
     if (!named) {
@@ -106,18 +111,22 @@ double day_agreement(const std::vector<NamedDay>& days, std::string_view date_va
         return 0;
     }
     const int year = static_cast<int>(std::chrono::year_month_day{*dated}.year());
-    const int weekday = static_cast<int>(std::chrono::weekday{*dated}.iso_encoding()) - 1;
+    const int weekday = weekday_of(*dated);
     double gain = 0;
     for (const NamedDay& named : days) {
         if (named.day == 0) {
             gain += named.weekday == weekday ? k_named_weekday_weight : 0;
             continue;
         }
+        // Without a year, the weekday tells which years the date can be in ("lundi 18 mai":
+        // 2020, not 2019, when it was a Saturday).
         bool agreed = false;
         const int first = named.year != 0 ? named.year : year - 1;
         const int last = named.year != 0 ? named.year : year + 1;
         for (int y = first; y <= last && !agreed; ++y) {
-            agreed = agrees(*dated, to_days(y, named.month, named.day));
+            const auto date = to_days(y, named.month, named.day);
+            agreed = (named.year != 0 || (date && weekday_of(*date) == named.weekday)) &&
+                     agrees(*dated, date);
         }
         gain += agreed ? k_named_date_weight : 0;
     }

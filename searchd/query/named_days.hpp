@@ -33,7 +33,8 @@ std::vector<NamedDay> find_named_days(const std::vector<std::string_view>& words
 
 /// What a dispatch dated `date_value` ("YYYYMMDD", empty when unknown) gains from `days`:
 /// k_named_date_weight for each named date it is dated from the day before to three days
-/// after (a date without a year, in the dispatch's year or the one before or after), and
+/// after (a date without a year, in the dispatch's year or the one before or after, where
+/// that date falls on the named weekday), and
 /// k_named_weekday_weight for each weekday named alone that it is dated on.
 double day_agreement(const std::vector<NamedDay>& days, std::string_view date_value);
 

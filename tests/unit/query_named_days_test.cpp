@@ -36,15 +36,17 @@ TEST(NamedDays, ADateAgreesFromTheDayBeforeToThreeDaysAfter) {
     EXPECT_EQ(day_agreement(may18, "20200518"), k_named_date_weight);
     EXPECT_EQ(day_agreement(may18, "20200521"), k_named_date_weight);
     EXPECT_EQ(day_agreement(may18, "20200522"), 0);
-    // Without a year, in any year; with one, in that year only.
-    EXPECT_EQ(day_agreement(may18, "20170519"), k_named_date_weight);
+    // Without a year, in a year where it falls on its weekday (18 May: a Monday in 2015 and
+    // 2020, a Thursday in 2017); with one, in that year only.
+    EXPECT_EQ(day_agreement(may18, "20150519"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20170519"), 0);
     const std::vector<NamedDay> may18_2020{{0, 18, 5, 2020}};
     EXPECT_EQ(day_agreement(may18_2020, "20200519"), k_named_date_weight);
     EXPECT_EQ(day_agreement(may18_2020, "20170519"), 0);
     // Across the new year, both ways.
-    const std::vector<NamedDay> dec31{{2, 31, 12, 0}};
+    const std::vector<NamedDay> dec31{{1, 31, 12, 0}}; // mardi 31 décembre 2019
     EXPECT_EQ(day_agreement(dec31, "20200102"), k_named_date_weight);
-    const std::vector<NamedDay> jan1{{2, 1, 1, 0}};
+    const std::vector<NamedDay> jan1{{2, 1, 1, 0}}; // mercredi 1er janvier 2020
     EXPECT_EQ(day_agreement(jan1, "20191231"), k_named_date_weight);
     // A date the calendar does not have agrees with nothing.
     EXPECT_EQ(day_agreement({{0, 31, 2, 0}}, "20200301"), 0);
