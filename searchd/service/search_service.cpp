@@ -143,7 +143,7 @@ struct SearchService::Worker {
     std::vector<std::string> corrections(std::string_view form, const analysis::TermChoice& terms) {
         auto [it, added] = corrections_seen.try_emplace(std::string(form));
         if (added) {
-            it->second = typo_corrections(*lexicon, db, form, terms);
+            it->second = typo_corrections(*lexicon, db, analyzer, form, terms);
         }
         return it->second;
     }

@@ -42,12 +42,26 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 }
 
 std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
-                                          std::string_view form,
+                                          analysis::Analyzer& analyzer, std::string_view form,
                                           const analysis::TermChoice& terms) {
     std::vector<std::string> words;
-    for (const vocab::Correction& c :
-         lexicon.corrections(form, known_count(lexicon, db, form, terms), k_max_typo_corrections)) {
+    const Xapian::doccount known = known_count(lexicon, db, form, terms);
+    for (const vocab::Correction& c : lexicon.corrections(form, known, k_max_typo_corrections)) {
         words.push_back(c.entry->text);
+    }
+    if (words.empty() && known > 0 && lexicon.word(form) == nullptr) {
+        // A spelling no dispatch has, of a word the index knows by its stem: "Macronn", which
+        // Snowball undoubles to macron. Its known spellings of that stem correct it; searched,
+        // they change nothing (they are its own term), but the suggestion shows them.
+        constexpr std::size_t k_nearest = 16;
+        for (const vocab::Correction& c : lexicon.corrections(form, 0, k_nearest)) {
+            analysis::Token token{};
+            token.lower = c.entry->text;
+            if (std::find(terms.begin(), terms.end(), analyzer.term(token)) != terms.end() &&
+                words.size() < k_max_typo_corrections) {
+                words.push_back(c.entry->text);
+            }
+        }
     }
     return words;
 }

@@ -25,9 +25,11 @@ inline constexpr std::size_t k_max_typo_corrections = 3;
 Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Database& db,
                              std::string_view form, const analysis::TermChoice& terms);
 
-/// The lower-case words a typo'd word is also searched under (see Lexicon::corrections).
+/// The lower-case words a typo'd word is also searched under (see Lexicon::corrections); for
+/// a spelling no dispatch has whose stem is known ("Macronn"), the known spellings of that stem.
 std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
-                                          std::string_view form, const analysis::TermChoice& terms);
+                                          analysis::Analyzer& analyzer, std::string_view form,
+                                          const analysis::TermChoice& terms);
 
 /// The corrections of a word, best first, given its folded form and terms (typo_corrections,
 /// or a cache of it).

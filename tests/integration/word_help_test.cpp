@@ -83,6 +83,11 @@ TEST_F(WordHelp, SuggestsCorrectionsFromTheIndexedVocabulary) {
     EXPECT_EQ(search("evacuation des civils Alepp").suggestion, "evacuation des civils Alep");
     EXPECT_EQ(search("Alep").suggestion, "");
     EXPECT_EQ(search("negociations").suggestion, ""); // known, typed without accents
+    // A spelling no dispatch has, whose stem is known: Snowball undoubles "Washingtonn" to
+    // washington, so the search finds it, and the suggestion spells it as the dispatches do.
+    EXPECT_EQ(search("Washingtonn").suggestion, "Washington");
+    EXPECT_EQ(search("Washingtonn").total, search("Washington").total);
+    EXPECT_EQ(search("Washington").suggestion, "");
 }
 
 TEST_F(WordHelp, SearchesTheCorrectionWhenTheQueryFindsNothing) {
