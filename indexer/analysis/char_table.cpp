@@ -203,6 +203,29 @@ CharInfo char_info(char32_t code_point) {
     return {it->second.cls, groups_digits(code_point), it->second.fold, it->second.lower};
 }
 
+bool starts_with_capital(std::string_view text) {
+    if (text.empty()) {
+        return false;
+    }
+    const DecodedChar first = decode_utf8(text, 0);
+    return first.valid && (u_isupper(static_cast<UChar32>(first.code_point)) ||
+                           u_istitle(static_cast<UChar32>(first.code_point)));
+}
+
+std::string capitalised(std::string_view word) {
+    if (word.empty()) {
+        return {};
+    }
+    const DecodedChar first = decode_utf8(word, 0);
+    if (!first.valid) {
+        return std::string(word);
+    }
+    std::string out;
+    append_utf8(out, static_cast<char32_t>(u_totitle(static_cast<UChar32>(first.code_point))));
+    out.append(word.substr(first.length));
+    return out;
+}
+
 std::string compose(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::UnicodeString composed =

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace depeches::analysis {
@@ -33,6 +34,13 @@ struct CharInfo {
 /// Canonical composition (NFC) of `text`: "e" + U+0301 becomes "é". For the rare words whose
 /// lower-case form was built from decomposed input.
 std::string compose(std::string_view text);
+
+/// True when `text` starts with an upper-case or title-case letter ("Élysée", "Alep").
+bool starts_with_capital(std::string_view text);
+
+/// `word` with its first letter in upper case ("élysée" → "Élysée"); unchanged when it has
+/// no upper case or `word` is not valid UTF-8 at its start.
+std::string capitalised(std::string_view word);
 
 /// Classifies and folds `code_point`. Thread-safe; the table for code points below U+3000 is
 /// built from ICU on first use (NFKC case folding, then canonical decomposition without marks),

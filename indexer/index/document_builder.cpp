@@ -100,7 +100,19 @@ void DocumentBuilder::add_vocabulary(Xapian::Document& document, std::string_vie
             document.add_boolean_term(std::string(prefix).append(entry));
         }
     };
+    std::string compound; // the parts of the compound being read, joined by hyphens
     for (const analysis::Token& token : m_tokens) {
+        if (token.kind == analysis::TokenKind::compound_part) {
+            if (token.part == 0) {
+                compound.clear();
+            } else {
+                compound += '-';
+            }
+            compound += token.lower;
+        } else if (token.kind == analysis::TokenKind::compound_whole) {
+            // Completions offer "cessez-le-feu" and "Seine-Saint-Denis" whole (see Lexicon).
+            add(k_prefix_word, compound);
+        }
         if (token.kind != analysis::TokenKind::compound_whole &&
             token.kind != analysis::TokenKind::number && token.lower.size() > 1) {
             add(k_prefix_word, token.lower);

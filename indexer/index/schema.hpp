@@ -22,7 +22,8 @@
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
 //                         that a query typed without accents finds it (boolean; see
 //                         Analyzer::accents_matter)
-//           W<word>       every word as written, lower case with its accents ("négociations"):
+//           W<word>       every word as written, lower case with its accents ("négociations"),
+//                         and every compound with its parts joined by "-" ("cessez-le-feu"):
 //                         the vocabulary for spelling suggestions, typo tolerance and
 //                         completions (boolean; its term frequency counts dispatches)
 //           H<phrase>     a headline phrase of 2 to 3 words ("état islamique"), for
@@ -101,7 +102,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "6";
+inline constexpr std::string_view k_schema_version = "7";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "indexer/analysis/char_table.hpp"
 #include "indexer/analysis/french.hpp"
 #include "indexer/analysis/tokenizer.hpp"
 #include "indexer/analysis/utf8.hpp"
@@ -88,12 +89,10 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         if (best.empty()) {
             continue;
         }
-        std::string text = best.front();
-        if (original.front() >= 'A' && original.front() <= 'Z' && text.front() >= 'a' &&
-            text.front() <= 'z') {
-            text.front() = static_cast<char>(text.front() - 'a' + 'A');
-        }
-        edits.push_back({begin, token.end, std::move(text)});
+        edits.push_back({begin, token.end,
+                         analysis::starts_with_capital(original)
+                             ? analysis::capitalised(best.front())
+                             : best.front()});
     }
     if (edits.empty()) {
         return std::nullopt;
@@ -105,21 +104,96 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
     return suggestion;
 }
 
+namespace {
+
+/// What a completion by `entry` reads, when the entry's first words are what the reader typed
+/// as tokens [first, last] of `typed`: the entry's spelling of those words (accents as the
+/// dispatches write them), with a capital wherever the reader typed one and the reader's
+/// separators between them ("Jean-Luc Mél" → "Jean-Luc Mélenchon"), then the rest of the
+/// entry. The rest of a compound takes capitals too when its first part has one
+/// ("Seine-Saint" → "Seine-Saint-Denis", "Aix-en-P" → "Aix-en-Provence").
+std::string completed(std::string_view typed, const std::vector<analysis::Token>& tokens,
+                      std::size_t first, std::size_t last, const vocab::Entry& entry) {
+    const std::string_view text = entry.text;
+    const std::vector<analysis::Token> words = words_of(text);
+    const std::size_t typed_words = last - first + 1;
+    if (words.size() < typed_words) {
+        return std::string(typed.substr(0, analysis::word_begin(typed, tokens[first]))) +
+               entry.text;
+    }
+    const auto word_of = [](std::string_view in, const analysis::Token& token) {
+        const std::size_t begin = analysis::word_begin(in, token);
+        return in.substr(begin, token.end - begin);
+    };
+    std::string out(typed.substr(0, analysis::word_begin(typed, tokens[first])));
+    for (std::size_t i = 0; i < typed_words; ++i) {
+        const analysis::Token& t = tokens[first + i];
+        const std::string_view word = word_of(text, words[i]);
+        out += analysis::starts_with_capital(word_of(typed, t)) ? analysis::capitalised(word)
+                                                                : std::string(word);
+        if (i + 1 < typed_words) {
+            const std::size_t next = analysis::word_begin(typed, tokens[first + i + 1]);
+            out.append(typed.substr(t.end, next - t.end));
+        }
+    }
+    const bool capital_parts = words.front().kind == analysis::TokenKind::compound_part &&
+                               analysis::starts_with_capital(word_of(typed, tokens[first]));
+    std::size_t done = words[typed_words - 1].end;
+    for (std::size_t i = typed_words; i < words.size(); ++i) {
+        const std::size_t begin = analysis::word_begin(text, words[i]);
+        out.append(text.substr(done, begin - done));
+        const std::string_view word = word_of(text, words[i]);
+        out += capital_parts && words[i].kind == analysis::TokenKind::compound_part &&
+                       !analysis::is_stop_word(words[i].form)
+                   ? analysis::capitalised(word)
+                   : std::string(word);
+        done = words[i].end;
+    }
+    out.append(text.substr(done));
+    return out;
+}
+
+} // namespace
+
 std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon& lexicon,
                                     std::size_t limit) {
     const std::vector<analysis::Token> tokens = words_of(typed);
     if (tokens.empty() || limit == 0) {
         return {};
     }
+    const std::size_t last = tokens.size() - 1;
     const bool word_done = typed.back() == ' ' || tokens.back().end < typed.size();
     std::vector<Completion> found;
     std::set<std::string> seen;
-    const auto add = [&](std::size_t keep, const vocab::Entry& entry, const char* kind) {
-        std::string text = std::string(typed.substr(0, keep)) + entry.text;
-        if (found.size() < limit && seen.insert(text).second) {
+    const auto add = [&](std::size_t first, const vocab::Entry& entry, const char* kind) {
+        std::string text = completed(typed, tokens, first, last, entry);
+        if (!seen.insert(text).second) {
+            // Reached again from fewer words ("Jean-Luc Mél" and "Luc Mél"): the best count.
+            for (Completion& c : found) {
+                if (c.text == text) {
+                    c.count = std::max(c.count, entry.count);
+                }
+            }
+        } else if (found.size() < limit) {
             found.push_back({std::move(text), kind, entry.count});
         }
     };
+    if (!word_done && tokens.back().kind == analysis::TokenKind::compound_part) {
+        // Inside a compound ("cessez-le", "Seine-Saint"): the compounds it begins.
+        std::size_t first = last;
+        while (first > 0 && tokens[first].part > 0) {
+            --first;
+        }
+        std::string key;
+        for (std::size_t i = first; i <= last; ++i) {
+            key += i == first ? "" : "-";
+            key += tokens[i].form;
+        }
+        for (const vocab::Entry* entry : lexicon.complete_words(key, limit)) {
+            add(first, *entry, "word");
+        }
+        return found;
+    }
     // Phrases that continue the last two or three words, then the last word's completions,
     // then phrases that start with the last word.
     const auto phrases = [&](std::size_t words) {
@@ -136,7 +210,7 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
             key += ' ';
         }
         for (const vocab::Entry* entry : lexicon.complete_phrases(key, limit)) {
-            add(tokens[first].begin, *entry, "phrase");
+            add(first, *entry, "phrase");
         }
     };
     phrases(3);
@@ -144,7 +218,7 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
     if (!word_done) {
         for (const vocab::Entry* entry : lexicon.complete_words(tokens.back().form, limit * 2)) {
             if (!analysis::is_stop_word(entry->key)) {
-                add(analysis::word_begin(typed, tokens.back()), *entry, "word");
+                add(last, *entry, "word");
             }
         }
     }

@@ -236,6 +236,9 @@ void Lexicon::finish() {
     m_by_length.clear();
     for (std::size_t i = 0; i < m_words.size(); ++i) {
         m_word_chars.push_back(code_points(m_words[i].key));
+        if (m_words[i].key.find('-') != std::string::npos) {
+            continue; // a compound is completed, never a typed word's correction
+        }
         const std::u32string& chars = m_word_chars.back();
         if (m_by_length.size() <= chars.size()) {
             m_by_length.resize(chars.size() + 1);

@@ -142,6 +142,31 @@ TEST_F(WordHelp, CompletesWordsAndHeadlinePhrases) {
     const auto armee = s_index->service().suggest("evacuation de l'arm", 5).completions;
     ASSERT_FALSE(armee.empty());
     EXPECT_EQ(armee.front().text, "evacuation de l'arm\u00e9e");
+    // The reader's capitals are kept, the dispatches' accents given.
+    const auto capital = s_index->service().suggest("Ale", 5).completions;
+    ASSERT_FALSE(capital.empty());
+    EXPECT_EQ(capital.front().text, "Alep");
+    const auto state = s_index->service().suggest("Etat isl", 5).completions;
+    ASSERT_FALSE(state.empty());
+    EXPECT_EQ(state.front().text, "\u00c9tat islamique");
+    // Compounds complete whole, inside them or from their first word, never their last part
+    // alone ("cessez-le" is not "cessez-" + "lequel").
+    const auto inside = s_index->service().suggest("cessez-le", 5).completions;
+    ASSERT_FALSE(inside.empty());
+    EXPECT_EQ(inside.front().text, "cessez-le-feu");
+    for (const auto& c : inside) {
+        EXPECT_EQ(c.text.rfind("cessez-le", 0), 0U) << c.text;
+    }
+    const auto cessez = s_index->service().suggest("cessez", 5).completions;
+    EXPECT_TRUE(std::any_of(cessez.begin(), cessez.end(),
+                            [](const auto& c) { return c.text == "cessez-le-feu"; }));
+    // A capitalised compound's later parts take capitals: "Alep-E" is "Alep-Est".
+    const auto east = s_index->service().suggest("Alep-E", 5).completions;
+    ASSERT_FALSE(east.empty());
+    EXPECT_EQ(east.front().text, "Alep-Est");
+    const auto red = s_index->service().suggest("Croix", 5).completions;
+    EXPECT_TRUE(
+        std::any_of(red.begin(), red.end(), [](const auto& c) { return c.text == "Croix-Rouge"; }));
     EXPECT_TRUE(s_index->service().suggest("", 5).completions.empty());
     EXPECT_THROW(s_index->service().suggest("alep", 0), search::SearchError);
 }

@@ -1,6 +1,7 @@
 // Tests of UTF-8 decoding, validation, repair and truncation.
 #include <gtest/gtest.h>
 
+#include "indexer/analysis/char_table.hpp"
 #include "indexer/analysis/utf8.hpp"
 
 namespace depeches::analysis {
@@ -62,6 +63,20 @@ TEST(Utf8, EncodesAndReplacesInvalidCodePoints) {
     append_utf8(out, 0xD800);
     append_utf8(out, 0x110000);
     EXPECT_EQ(out, "œ\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST(CharTable, CapitalisesTheFirstLetterWhateverItsAccent) {
+    EXPECT_EQ(capitalised("\u00e9lys\u00e9e"), "\u00c9lys\u00e9e");
+    EXPECT_EQ(capitalised("alep"), "Alep");
+    EXPECT_EQ(capitalised("\u0153uvre"), "\u0152uvre");
+    EXPECT_EQ(capitalised("2e"), "2e");
+    EXPECT_EQ(capitalised(""), "");
+    EXPECT_EQ(capitalised("\xff"), "\xff"); // invalid: as is
+    EXPECT_TRUE(starts_with_capital("\u00c9tat"));
+    EXPECT_TRUE(starts_with_capital("Alep"));
+    EXPECT_FALSE(starts_with_capital("\u00e9tat"));
+    EXPECT_FALSE(starts_with_capital("2e"));
+    EXPECT_FALSE(starts_with_capital(""));
 }
 
 } // namespace

@@ -126,6 +126,18 @@ TEST(Lexicon, ScansEachLengthMostFrequentFirstAndStopsBelowTheNeededCount) {
     EXPECT_EQ(lexicon.corrections("parid", 0, 3).size(), 3U); // parie, parin, paris
 }
 
+TEST(Lexicon, CompletesCompoundsButNeverCorrectsAWordToOne) {
+    Lexicon lexicon;
+    lexicon.add_word("sud-est", 500);
+    lexicon.add_word("sud", 900);
+    lexicon.finish();
+    // "sudest" is one edit from "sud-est", but a typed word is never a compound's typo.
+    EXPECT_TRUE(lexicon.corrections("sudest", 0, 3).empty());
+    const auto words = lexicon.complete_words("sud-", 5);
+    ASSERT_EQ(words.size(), 1U);
+    EXPECT_EQ(words[0]->text, "sud-est");
+}
+
 TEST(Lexicon, CompletesWordsAndPhrasesMostFrequentFirst) {
     const Lexicon lexicon = sample();
     const auto words = lexicon.complete_words("ale", 5);
