@@ -288,7 +288,9 @@ std::vector<const Entry*> Lexicon::complete_phrases(std::string_view key_prefix,
 std::vector<Correction> Lexicon::corrections(std::string_view key, Xapian::doccount known,
                                              std::size_t n) const {
     const std::u32string chars = code_points(key);
-    const unsigned budget = typo_budget(chars.size());
+    // A word some dispatch writes is meant more often than not: another word two edits away
+    // is nearly always a different word ("comporte" is not "compte", "Manosque" not "masque").
+    const unsigned budget = std::min(typo_budget(chars.size()), word(key) != nullptr ? 1U : 2U);
     if (budget == 0 || known >= k_trusted_count || key.find(' ') != std::string_view::npos) {
         return {};
     }

@@ -63,9 +63,9 @@ public:
     [[nodiscard]] std::vector<const Entry*> complete_phrases(std::string_view key_prefix,
                                                              std::size_t n) const;
     /// The words to try instead of the word with key `key`, which `known` dispatches contain
-    /// (under any spelling or inflection): words within its typo budget that are at least ten
-    /// times as frequent, nearest first, then most frequent; at most `n`. Empty for a word
-    /// frequent enough to be meant.
+    /// (under any spelling or inflection): words within its typo budget (one edit only for a
+    /// word some dispatch writes) that are at least ten times as frequent, nearest first, then
+    /// most frequent; at most `n`. Empty for a word frequent enough to be meant.
     [[nodiscard]] std::vector<Correction> corrections(std::string_view key, Xapian::doccount known,
                                                       std::size_t n) const;
     /// Lower-case texts meaning the same as the words with key `key` (an acronym and its full

@@ -111,6 +111,29 @@ TEST(Lexicon, CorrectsUnknownWordsWithFrequentNeighbours) {
     EXPECT_TRUE(lexicon.corrections("ale", 0, 3).empty()); // too short to correct
 }
 
+TEST(Lexicon, CorrectsAWordDispatchesWriteWithinOneEditOnly) {
+    // Two edits from a frequent word, a word no dispatch writes is a typo of it, but one that
+    // dispatches write is another word: Manosque is not masque, comporte is not compte.
+    Lexicon lexicon;
+    lexicon.add_word("compte", 4800);
+    lexicon.add_word("comporte", 150);
+    lexicon.add_word("procureur", 1100);
+    lexicon.add_word("procureura", 1); // "le procureur a" without its space
+    lexicon.finish();
+    EXPECT_TRUE(lexicon.corrections("comporte", 150, 3).empty());
+    const auto unwritten = lexicon.corrections("comprte", 0, 3); // one edit from both
+    ASSERT_EQ(unwritten.size(), 2U);
+    EXPECT_EQ(unwritten[0].entry->text, "compte");
+    const auto typo = lexicon.corrections("compotte", 0, 3); // two edits from compte
+    ASSERT_EQ(typo.size(), 2U);
+    EXPECT_EQ(typo[0].entry->text, "comporte"); // one edit
+    EXPECT_EQ(typo[1].entry->text, "compte");
+    // One edit away, a written word is still corrected when the other is ten times as frequent.
+    const auto glued = lexicon.corrections("procureura", 1, 3);
+    ASSERT_EQ(glued.size(), 1U);
+    EXPECT_EQ(glued[0].entry->text, "procureur");
+}
+
 TEST(Lexicon, ScansEachLengthMostFrequentFirstAndStopsBelowTheNeededCount) {
     // The scan stops at the first word too rare to replace the typo: the frequent neighbour
     // must come before the rare ones of its length, whatever their alphabetical order.
