@@ -199,8 +199,10 @@ async function showResults(state, options, { token, signal }) {
     document.title = `${state.q} — Dépêches`;
     let data = searchCache.get(key);
     if (!data) {
+        // One hit per text: a dispatch filed again under another id is counted, not repeated.
         const params = new URLSearchParams({
             q: state.q, limit: String(PAGE_SIZE), offset: String(state.offset), sort: state.sort,
+            collapse: '1',
         });
         if (!state.correct) params.set('correct', '0');
         const stopLoading = showLoadingLater('Recherche en cours…');
@@ -271,9 +273,14 @@ function renderHit(state, hit) {
     const link = make('a', { href: urlFor(target), class: 'hit-link', 'data-id': id,
         text: hit.title || '(sans titre)' });
     link.addEventListener('click', (e) => followLink(e, target, { fromResults: true }));
-    const item = make('li', { class: 'hit' },
-        make('h2', { class: 'hit-title' }, link),
-        make('p', { class: 'meta' }, dateElement(hit.date)));
+    const meta = make('p', { class: 'meta' }, dateElement(hit.date));
+    const copies = Number(hit.copies) || 0;
+    if (copies > 0) {
+        meta.append(` · `, make('span', { class: 'copies', text: copies === 1
+            ? 'même texte qu’une autre dépêche'
+            : `même texte que ${numberFormat.format(copies)} autres dépêches` }));
+    }
+    const item = make('li', { class: 'hit' }, make('h2', { class: 'hit-title' }, link), meta);
     if (typeof hit.snippet === 'string' && hit.snippet) {
         const snippet = make('p', { class: 'snippet' });
         appendRuns(snippet, parseHighlighted(hit.snippet));

@@ -59,6 +59,16 @@ std::string content_hash(std::string_view bytes) {
     return out;
 }
 
+std::string body_key(const std::vector<analysis::Token>& tokens) {
+    std::string words;
+    for (const analysis::Token& token : tokens) {
+        if (token.kind != analysis::TokenKind::compound_whole) {
+            words.append(token.form).push_back(' ');
+        }
+    }
+    return words.empty() ? std::string() : content_hash(words);
+}
+
 Xapian::termpos DocumentBuilder::index_field(Xapian::Document& document, std::string_view text,
                                              Xapian::termpos first_position, Xapian::termcount wdf,
                                              std::string_view prefix, bool lead) {
@@ -157,6 +167,9 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
         position += k_field_gap;
     }
     index_field(doc, dispatch.body, position, 1, {}, true);
+    if (const std::string key = body_key(m_tokens); !key.empty()) {
+        doc.add_value(k_slot_copies, key); // m_tokens: the body's
+    }
 
     built.id = dispatch.id;
     built.id_term = id_term(dispatch.id);

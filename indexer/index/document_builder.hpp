@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include <xapian.h>
 
@@ -58,5 +59,10 @@ private:
 
 /// 64-bit FNV-1a of `bytes`, as 16 lower-case hex digits. Stable across runs and machines.
 std::string content_hash(std::string_view bytes);
+
+/// What makes two texts copies of each other: the folded forms of `tokens` (a compound's
+/// parts, not its joined form) hashed with content_hash, so that case, accents, spacing and
+/// punctuation do not tell copies apart; empty when there is no word.
+std::string body_key(const std::vector<analysis::Token>& tokens);
 
 } // namespace depeches::index

@@ -39,6 +39,9 @@
 //           k_slot_hash   64-bit content hash as 16 hex digits (incremental reindexing)
 //           k_slot_origin the source file, absolute (empty for standard input)
 //           k_slot_version the dispatch's version in decimal (NewsML-G2), absent if unversioned
+//           k_slot_copies  the body's words, hashed (see body_key): dispatches with the same
+//                         one are copies of one text, collapsed when the reader asks; absent
+//                         when the body has no words
 //   data    JSON object: id, title, date (string or null), body, title_from_body, origin,
 //           and abstract, source, url, lang, keywords, dateline, version when present
 //   metadata k_meta_analysis_version, k_meta_schema_version
@@ -85,6 +88,7 @@ inline constexpr Xapian::valueno k_slot_hit = 2;
 inline constexpr Xapian::valueno k_slot_hash = 3;
 inline constexpr Xapian::valueno k_slot_origin = 4;
 inline constexpr Xapian::valueno k_slot_version = 5;
+inline constexpr Xapian::valueno k_slot_copies = 6;
 
 /// Extra within-document frequency given to a title word in the unprefixed term space.
 inline constexpr Xapian::termcount k_title_wdf = 4;
@@ -102,7 +106,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "7";
+inline constexpr std::string_view k_schema_version = "8";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

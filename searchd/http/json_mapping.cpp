@@ -24,6 +24,9 @@ nlohmann::json search_json(const search::SearchRequest& request,
         if (request.snippets) {
             h["snippet"] = hit.snippet;
         }
+        if (request.collapse) {
+            h["copies"] = hit.copies;
+        }
         hits.push_back(std::move(h));
     }
     return {
@@ -34,6 +37,7 @@ nlohmann::json search_json(const search::SearchRequest& request,
         {"limit", request.limit},
         {"sort", request.sort == search::SearchRequest::Sort::date ? "date" : "relevance"},
         {"op", result.op},
+        {"collapse", request.collapse},
         {"fallback", result.fallback},
         {"suggestion",
          result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)},

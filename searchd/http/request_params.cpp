@@ -34,6 +34,21 @@ std::size_t parse_count(const Params& params, const std::string& name, std::size
     return n;
 }
 
+/// The flag `name`: 1 or true, 0 or false, `fallback` when absent or empty.
+bool parse_flag(const Params& params, const std::string& name, bool fallback) {
+    const std::string* value = find(params, name);
+    if (value == nullptr || value->empty()) {
+        return fallback;
+    }
+    if (*value == "1" || *value == "true") {
+        return true;
+    }
+    if (*value == "0" || *value == "false") {
+        return false;
+    }
+    reject(name + " must be 0 or 1");
+}
+
 } // namespace
 
 search::SearchRequest parse_search_params(const Params& params) {
@@ -59,20 +74,9 @@ search::SearchRequest parse_search_params(const Params& params) {
             reject("op must be and or or");
         }
     }
-    if (const std::string* snippet = find(params, "snippet")) {
-        if (*snippet == "0" || *snippet == "false") {
-            request.snippets = false;
-        } else if (*snippet != "1" && *snippet != "true" && !snippet->empty()) {
-            reject("snippet must be 0 or 1");
-        }
-    }
-    if (const std::string* correct = find(params, "correct")) {
-        if (*correct == "0" || *correct == "false") {
-            request.correct = false;
-        } else if (*correct != "1" && *correct != "true" && !correct->empty()) {
-            reject("correct must be 0 or 1");
-        }
-    }
+    request.snippets = parse_flag(params, "snippet", request.snippets);
+    request.correct = parse_flag(params, "correct", request.correct);
+    request.collapse = parse_flag(params, "collapse", request.collapse);
     if (const std::string* from = find(params, "from")) {
         request.from = *from;
     }

@@ -51,6 +51,15 @@ void sort_best_first(std::vector<Ranked>& ranked) {
     });
 }
 
+std::vector<Ranked> ranked_of(const Xapian::MSet& mset) {
+    std::vector<Ranked> ranked;
+    ranked.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranked.push_back({*it, it.get_weight(), it.get_collapse_count()});
+    }
+    return ranked;
+}
+
 Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>& boosts) {
     for (const Xapian::Query& boost : boosts) {
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, boost);
@@ -61,11 +70,10 @@ Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>&
 std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& window,
                             const std::vector<Xapian::Query>& boosts,
                             const Xapian::Weight& weighting) {
-    std::vector<Ranked> ranked;
+    std::vector<Ranked> ranked = ranked_of(window);
     std::vector<Xapian::docid> ids;
-    for (auto it = window.begin(); it != window.end(); ++it) {
-        ranked.push_back({*it, it.get_weight()});
-        ids.push_back(*it);
+    for (const Ranked& r : ranked) {
+        ids.push_back(r.docid);
     }
     if (ranked.empty() || boosts.empty()) {
         return ranked;

@@ -14,7 +14,11 @@ namespace depeches::search {
 struct Ranked {
     Xapian::docid docid = 0;
     double weight = 0;
+    Xapian::doccount copies = 0; ///< documents collapsed into it (Enquire's collapse key)
 };
+
+/// The documents of `mset`, in its order.
+std::vector<Ranked> ranked_of(const Xapian::MSet& mset);
 
 /// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
 void sort_best_first(std::vector<Ranked>& ranked);

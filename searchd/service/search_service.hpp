@@ -42,15 +42,20 @@ struct SearchRequest {
     std::string from;    ///< "YYYY-MM-DD" or empty
     std::string to;      ///< "YYYY-MM-DD" or empty
     bool correct = true; ///< with no result, search the spelling suggestion instead
+    /// One hit per text: the dispatches whose body has the same words as a better one (see
+    /// index::body_key) are left out, and counted in its Hit::copies.
+    bool collapse = false;
 };
 
 /// One result.
 struct Hit {
     std::string id;
     std::string title;
-    std::string date;    ///< "YYYY-MM-DD", empty when unknown
-    double score = 0;    ///< relevance weight (BM25 and boosts); 0 when sorted by date only
-    std::string snippet; ///< HTML-escaped, only <mark> as markup; empty when not asked
+    std::string date;       ///< "YYYY-MM-DD", empty when unknown
+    double score = 0;       ///< relevance weight (BM25 and boosts); 0 when sorted by date only
+    std::string snippet;    ///< HTML-escaped, only <mark> as markup; empty when not asked
+    std::size_t copies = 0; ///< with SearchRequest::collapse: matching dispatches left out
+                            ///< because their body has the same words as this one's
 };
 
 /// A page of results.

@@ -31,17 +31,25 @@ const BULLETINS = Array.from({ length: 23 }, (_, i) => {
     };
 });
 
+// One text filed twice, typeset differently: the page shows it once and says so.
+const COPIES = [
+    { id: 'col-1', title: 'Convoi au Lautaret', date: '2016-10-02',
+        body: 'Le convoi a franchi le col du Lautaret.' },
+    { id: 'col-2', title: 'LE CONVOI AU LAUTARET', date: '2016-10-03',
+        body: 'LE CONVOI A FRANCHI LE COL DU LAUTARET !' },
+];
+
 if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
     const served = servedPage('depeches-browser-', {
         afterIndex(db) {
-            const lines = [HOSTILE, ...BULLETINS].map((d) => JSON.stringify(d)).join('\n') + '\n';
+            const lines = [HOSTILE, ...BULLETINS, ...COPIES].map((d) => JSON.stringify(d)).join('\n') + '\n';
             runIndexer(['--db', db, '-'], lines);
         },
         async afterStart(base, corpus) {
             const health = await (await fetch(`${served.base}/healthz`)).json();
-            const expected = corpus.documents + 1 + BULLETINS.length;
+            const expected = corpus.documents + 1 + BULLETINS.length + COPIES.length;
             assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
         },
     });
@@ -216,6 +224,19 @@ function defineTests() {
         await dispatchShown(page);
         assert.equal(new URL(page.url()).searchParams.get('id'), 'bulletin/23');
         assert.match(await page.textContent('#dispatch-title'), /Bulletin 23/);
+        await page.close();
+    });
+
+    test('a text filed under two ids is listed once, its copy mentioned', async () => {
+        const page = await openPage();
+        await page.goto(`${served.base}/?q=lautaret`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^1 résultat/);
+        assert.equal(await page.locator('#results .hit').count(), 1);
+        assert.equal(await page.textContent('#results .hit .copies'), 'même texte qu’une autre dépêche');
+        await page.goto(`${served.base}/?q=bulletin`);
+        await resultsShown(page);
+        assert.equal(await page.locator('#results .copies').count(), 0, 'distinct texts say nothing');
         await page.close();
     });
 

@@ -15,11 +15,15 @@ namespace {
 using nlohmann::json;
 using namespace std::chrono_literals;
 
-/// Dispatches with markup, odd ids and no date, beside the four seeds.
+/// Dispatches with markup, odd ids and no date, and two copies of one text, beside the seeds.
 const char* const k_extra_dispatches =
     R"({"id":"xss-1","title":"Test <script>alert(1)</script>","date":"2016-12-09","body":"Texte avec <script>window.x=1</script> et <img src=x onerror=alert(1)> sur l'armée."})"
     "\n"
     R"({"id":"dossier/2016/paix","title":"Négociations de paix","date":"2016-09-04T10:00:00Z","body":"Les négociations de paix reprennent à Genève."})"
+    "\n"
+    R"({"id":"col-1","title":"Convoi au Lautaret","date":"2016-10-02","body":"Le convoi a franchi le col du Lautaret."})"
+    "\n"
+    R"({"id":"col-2","title":"LE CONVOI AU LAUTARET","date":"2016-10-03","body":"LE CONVOI A FRANCHI LE COL DU LAUTARET !"})"
     "\n";
 
 class SearchdTest : public ::testing::Test {
@@ -134,6 +138,23 @@ TEST_F(SearchdTest, SnippetZeroLeavesSnippetsOut) {
     }
 }
 
+TEST_F(SearchdTest, CollapseShowsOneHitPerTextWithItsCopiesCounted) {
+    const json all = get_json("/api/v1/search?q=lautaret&snippet=0");
+    EXPECT_EQ(ids_of(all), (std::vector<std::string>{"col-1", "col-2"}));
+    EXPECT_EQ(all["collapse"], false);
+    EXPECT_FALSE(all["hits"][0].contains("copies"));
+    for (const std::string sort : {"relevance", "date"}) {
+        const json one = get_json("/api/v1/search?q=lautaret&collapse=1&sort=" + sort);
+        EXPECT_EQ(one["collapse"], true);
+        EXPECT_EQ(one["total"], 1);
+        ASSERT_EQ(one["hits"].size(), 1U) << sort;
+        EXPECT_EQ(one["hits"][0]["copies"], 1) << sort;
+    }
+    const json other = get_json("/api/v1/search?q=alep&collapse=1&snippet=0");
+    ASSERT_FALSE(other["hits"].empty());
+    EXPECT_EQ(other["hits"][0]["copies"], 0);
+}
+
 TEST_F(SearchdTest, OperatorParameterOverridesTheDefault) {
     const json both = get_json("/api/v1/search?q=hassake%20mistura&op=and");
     EXPECT_EQ(both["total"], 0);
@@ -186,7 +207,7 @@ TEST_F(SearchdTest, ReturnsAWholeDispatchHighlighted) {
 TEST_F(SearchdTest, ReportsHealth) {
     const json health = get_json("/healthz");
     EXPECT_EQ(health["status"], "ok");
-    EXPECT_EQ(health["documents"], 10); // corpus/ (4 .txt, 4 NewsML items) and 2 more
+    EXPECT_EQ(health["documents"], 12); // corpus/ (4 .txt, 4 NewsML items) and 4 more
 }
 
 TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
@@ -203,6 +224,7 @@ TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
         {"/api/v1/search?q=alep&op=xor", 400, "bad_request"},
         {"/api/v1/search?q=alep&snippet=maybe", 400, "bad_request"},
         {"/api/v1/search?q=alep&correct=perhaps", 400, "bad_request"},
+        {"/api/v1/search?q=alep&collapse=2", 400, "bad_request"},
         {"/api/v1/suggest?q=ale&limit=0", 400, "bad_request"},
         {"/api/v1/suggest?q=ale&limit=21", 400, "bad_request"},
         {"/api/v1/suggest?q=%FF", 400, "bad_request"},
