@@ -153,16 +153,63 @@ std::string completed(std::string_view typed, const std::vector<analysis::Token>
     return out;
 }
 
+/// A completion found in this many dispatches or fewer, and k_tail_ratio times less often than
+/// the most frequent one, is left out.
+constexpr Xapian::doccount k_tail_count = 5;
+constexpr Xapian::doccount k_tail_ratio = 50;
+
+/// `entries` (most frequent first) without the long tail of misspellings and glued words:
+/// "coronaviurus" (3 dispatches) and "coronavirusune" (2) after "coronavirus" (4,995),
+/// "Seine-Saint-Denisl'un" (1) after "Seine-Saint-Denis" (580). A word as rare after a word
+/// as rare is kept: then nothing tells a typo.
+void drop_tail(std::vector<const vocab::Entry*>& entries) {
+    if (!entries.empty()) {
+        const Xapian::doccount least = entries.front()->count / k_tail_ratio;
+        std::erase_if(entries, [least](const vocab::Entry* e) {
+            return e->count <= k_tail_count && e->count < least;
+        });
+    }
+}
+
+/// `entries` (most frequent first), those that `together` finds go with the words typed
+/// `before` first, best first; the others after them, most frequent first.
+void rank_by_context(std::vector<const vocab::Entry*>& entries,
+                     const std::vector<analysis::Token>& before, const Cooccurrence& together) {
+    if (!together || before.empty() || entries.empty()) {
+        return;
+    }
+    const std::vector<double> affinity = together(before, entries);
+    if (affinity.size() != entries.size()) {
+        return;
+    }
+    std::vector<std::size_t> order(entries.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(), [&affinity](std::size_t a, std::size_t b) {
+        return std::max(affinity[a], 0.0) > std::max(affinity[b], 0.0);
+    });
+    std::vector<const vocab::Entry*> ranked;
+    ranked.reserve(entries.size());
+    for (const std::size_t i : order) {
+        ranked.push_back(entries[i]);
+    }
+    entries = std::move(ranked);
+}
+
 } // namespace
 
 std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon& lexicon,
-                                    std::size_t limit) {
+                                    std::size_t limit, const Cooccurrence& together) {
     const std::vector<analysis::Token> tokens = words_of(typed);
     if (tokens.empty() || limit == 0) {
         return {};
     }
     const std::size_t last = tokens.size() - 1;
-    const bool word_done = typed.back() == ' ' || tokens.back().end < typed.size();
+    // "Jean-", "Seine-Saint-": a hyphen just typed after a word opens a compound.
+    const bool hyphen_typed = typed.back() == '-' && tokens.back().end + 1 == typed.size();
+    const bool word_done =
+        !hyphen_typed && (typed.back() == ' ' || tokens.back().end < typed.size());
     std::vector<Completion> found;
     std::set<std::string> seen;
     const auto add = [&](std::size_t first, const vocab::Entry& entry, const char* kind) {
@@ -178,10 +225,11 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
             found.push_back({std::move(text), kind, entry.count});
         }
     };
-    if (!word_done && tokens.back().kind == analysis::TokenKind::compound_part) {
-        // Inside a compound ("cessez-le", "Seine-Saint"): the compounds it begins.
+    if (hyphen_typed || (!word_done && tokens.back().kind == analysis::TokenKind::compound_part)) {
+        // Inside a compound ("cessez-le", "Seine-Saint", "Jean-"): the compounds it begins.
         std::size_t first = last;
-        while (first > 0 && tokens[first].part > 0) {
+        while (first > 0 && tokens[first].kind == analysis::TokenKind::compound_part &&
+               tokens[first].part > 0) {
             --first;
         }
         std::string key;
@@ -189,7 +237,12 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
             key += i == first ? "" : "-";
             key += tokens[i].form;
         }
-        for (const vocab::Entry* entry : lexicon.complete_words(key, limit)) {
+        if (hyphen_typed) {
+            key += '-';
+        }
+        std::vector<const vocab::Entry*> compounds = lexicon.complete_words(key, limit);
+        drop_tail(compounds);
+        for (const vocab::Entry* entry : compounds) {
             add(first, *entry, "word");
         }
         return found;
@@ -216,13 +269,21 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
     phrases(3);
     phrases(2);
     if (!word_done) {
-        for (const vocab::Entry* entry : lexicon.complete_words(tokens.back().form, limit * 2)) {
-            if (!analysis::is_stop_word(entry->key)) {
-                add(last, *entry, "word");
-            }
+        std::vector<const vocab::Entry*> words = lexicon.complete_words(
+            tokens.back().form, together ? std::max(k_context_candidates, limit * 2) : limit * 2);
+        std::erase_if(words,
+                      [](const vocab::Entry* entry) { return analysis::is_stop_word(entry->key); });
+        drop_tail(words);
+        rank_by_context(words, {tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(last)},
+                        together);
+        for (const vocab::Entry* entry : words) {
+            add(last, *entry, "word");
         }
     }
-    phrases(1);
+    if (last == 0 || !together) {
+        // Phrases starting with the word: after other words, they would not follow them.
+        phrases(1);
+    }
     return found;
 }
 

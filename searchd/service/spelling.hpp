@@ -49,9 +49,23 @@ struct Completion {
     Xapian::doccount count = 0;
 };
 
+/// For each of `candidates`, how well it goes with the words typed `before` the last one: above
+/// 0 when it is found with them more often than by chance, the more often and the further above
+/// chance the higher (see SearchService); empty when it cannot tell (no word before but stop
+/// words, or no dispatch has them all).
+using Cooccurrence =
+    std::function<std::vector<double>(const std::vector<analysis::Token>& before,
+                                      const std::vector<const vocab::Entry*>& candidates)>;
+
+/// Words completing the last one that are looked at, at most, when `together` ranks them.
+inline constexpr std::size_t k_context_candidates = 100;
+
 /// Completions of `typed`: headline phrases that continue its last words, then words that
-/// complete its last word, most frequent first, at most `limit`.
+/// complete its last word, at most `limit`. The words come most frequent first, without the
+/// long tail of misspellings and glued words (see drop_tail); after other words, when
+/// `together` is given, those that go with them come first, best first ("Macron Mer": Merkel
+/// before mercredi). A hyphen just typed ("Jean-") asks for the compounds that begin so.
 std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon& lexicon,
-                                    std::size_t limit);
+                                    std::size_t limit, const Cooccurrence& together = {});
 
 } // namespace depeches::search

@@ -45,7 +45,17 @@ protected:
         write("etat_islamique.txt",
               "L'État islamique revendique un attentat à Palmyre\n\nLe groupe jihadiste a "
               "revendiqué l'attaque.\n");
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 12U + 1U);
+        // "mercredi" is more frequent, but "Merkel" is what goes with "Macron".
+        for (int i = 0; i < 12; ++i) {
+            write("meteo_" + std::to_string(i) + ".txt",
+                  "Météo " + std::to_string(i) + "\n\nIl pleuvra mercredi sur la côte.\n");
+        }
+        for (int i = 0; i < 3; ++i) {
+            write("sommet_" + std::to_string(i) + ".txt",
+                  "Sommet " + std::to_string(i) +
+                      "\n\nEmmanuel Macron rencontre Angela Merkel à Berlin.\n");
+        }
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 12U + 1U + 12U + 3U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -167,6 +177,16 @@ TEST_F(WordHelp, CompletesWordsAndHeadlinePhrases) {
     const auto red = s_index->service().suggest("Croix", 5).completions;
     EXPECT_TRUE(
         std::any_of(red.begin(), red.end(), [](const auto& c) { return c.text == "Croix-Rouge"; }));
+    // After other words, what goes with them comes first; alone, the most frequent.
+    const auto after = s_index->service().suggest("Macron mer", 5).completions;
+    ASSERT_FALSE(after.empty());
+    EXPECT_EQ(after.front().text, "Macron merkel");
+    const auto alone = s_index->service().suggest("mer", 5).completions;
+    ASSERT_FALSE(alone.empty());
+    EXPECT_EQ(alone.front().text, "mercredi");
+    const auto hyphen = s_index->service().suggest("Alep-", 5).completions;
+    ASSERT_FALSE(hyphen.empty());
+    EXPECT_EQ(hyphen.front().text, "Alep-Est");
     EXPECT_TRUE(s_index->service().suggest("", 5).completions.empty());
     EXPECT_THROW(s_index->service().suggest("alep", 0), search::SearchError);
 }

@@ -1,0 +1,89 @@
+// Tests of completions() over a vocabulary made by hand: what is offered, in which order, and
+// how the words typed before the last one rank its completions.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "searchd/service/spelling.hpp"
+#include "searchd/vocab/lexicon.hpp"
+
+namespace depeches::search {
+namespace {
+
+std::vector<std::string> texts(const std::vector<Completion>& completions) {
+    std::vector<std::string> out;
+    for (const Completion& c : completions) {
+        out.push_back(c.text);
+    }
+    return out;
+}
+
+TEST(Completions, LeaveOutTheLongTailOfMisspellings) {
+    vocab::Lexicon lexicon;
+    lexicon.add_word("coronavirus", 4995);
+    lexicon.add_word("coronavac", 60);
+    lexicon.add_word("coronaviurus", 3);   // a typo
+    lexicon.add_word("coronavirusune", 2); // two words glued
+    lexicon.add_word("zygomatique", 2);    // as rare as the words it comes with: kept
+    lexicon.add_word("zygote", 1);
+    lexicon.finish();
+    EXPECT_EQ(texts(completions("corona", lexicon, 8)),
+              (std::vector<std::string>{"coronavirus", "coronavac"}));
+    EXPECT_EQ(texts(completions("zyg", lexicon, 8)),
+              (std::vector<std::string>{"zygomatique", "zygote"}));
+}
+
+TEST(Completions, AHyphenJustTypedAsksForCompounds) {
+    vocab::Lexicon lexicon;
+    lexicon.add_word("jean", 900);
+    lexicon.add_word("jean-luc", 300);
+    lexicon.add_word("jean-pierre", 200);
+    lexicon.add_word("seine-saint-denis", 50);
+    lexicon.finish();
+    EXPECT_EQ(texts(completions("Jean-", lexicon, 8)),
+              (std::vector<std::string>{"Jean-Luc", "Jean-Pierre"}));
+    EXPECT_EQ(texts(completions("à Seine-Saint-", lexicon, 8)),
+              (std::vector<std::string>{"à Seine-Saint-Denis"}));
+    EXPECT_TRUE(completions("-", lexicon, 8).empty());
+}
+
+TEST(Completions, WordsThatGoWithTheWordsBeforeComeFirst) {
+    vocab::Lexicon lexicon;
+    lexicon.add_word("mercredi", 6000);
+    lexicon.add_word("merci", 400);
+    lexicon.add_word("merkel", 240);
+    lexicon.add_word("mercosur", 16);
+    lexicon.finish();
+    // Without context, most frequent first.
+    EXPECT_EQ(texts(completions("Macron mer", lexicon, 8)),
+              (std::vector<std::string>{"Macron mercredi", "Macron merci", "Macron merkel",
+                                        "Macron mercosur"}));
+    std::vector<std::string> asked_before;
+    const Cooccurrence together = [&asked_before](const std::vector<analysis::Token>& before,
+                                                  const std::vector<const vocab::Entry*>& words) {
+        for (const analysis::Token& token : before) {
+            asked_before.push_back(token.form);
+        }
+        std::vector<double> affinity;
+        for (const vocab::Entry* word : words) {
+            affinity.push_back(word->text == "merkel" ? 35.6 : word->text == "mercosur" ? 16.2 : 0);
+        }
+        return affinity;
+    };
+    // Those that go with "Macron" first, best first; the others after, most frequent first.
+    EXPECT_EQ(texts(completions("Macron mer", lexicon, 8, together)),
+              (std::vector<std::string>{"Macron merkel", "Macron mercosur", "Macron mercredi",
+                                        "Macron merci"}));
+    EXPECT_EQ(asked_before, std::vector<std::string>{"macron"});
+    // One word alone has nothing to go with.
+    asked_before.clear();
+    EXPECT_EQ(texts(completions("mer", lexicon, 8, together)).front(), "mercredi");
+    EXPECT_TRUE(asked_before.empty());
+    // When it cannot tell, the frequency order stays.
+    const Cooccurrence unknown = [](const auto&, const auto&) { return std::vector<double>{}; };
+    EXPECT_EQ(texts(completions("Macron mer", lexicon, 8, unknown)).front(), "Macron mercredi");
+}
+
+} // namespace
+} // namespace depeches::search
