@@ -433,6 +433,21 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
 } // namespace
 
 void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& result) {
+    if (request.sort == SearchRequest::Sort::date && !request.op) {
+        // Newest first, "réforme des retraites" listed whatever said "réforme" last.
+        SearchRequest every_word = request;
+        every_word.op = query::DefaultOperator::op_and;
+        run_as_asked(w, every_word, result);
+        if (result.total == 0) {
+            run_as_asked(w, request, result);
+        }
+        result.op = "auto";
+        return;
+    }
+    run_as_asked(w, request, result);
+}
+
+void SearchService::run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result) {
     result.op = !request.op ? "auto" : *request.op == query::DefaultOperator::op_and ? "and" : "or";
     // Everything that reads the index (the parser looks words up in it) may meet a commit:
     // with_retry runs it again on the reopened database.

@@ -117,8 +117,12 @@ private:
     /// The hits of `ranked`, with snippets for `highlight` when not null.
     static std::vector<Hit> hits_of(Worker& w, const std::vector<Ranked>& ranked,
                                     const analysis::HighlightTerms* highlight);
-    /// Runs `request` on `w` into `result` (hits, totals, operator, fallback).
+    /// Runs `request` on `w` into `result` (hits, totals, operator, fallback). In date order,
+    /// the auto operator asks for every word, and for any word only when no dispatch has them
+    /// all: by date, the best matches cannot come first.
     static void run(Worker& w, const SearchRequest& request, SearchResult& result);
+    /// run() with the operator as asked (auto: any word, those with every word first).
+    static void run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result);
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;

@@ -68,7 +68,9 @@ protected:
         write("tour.txt", "Point sur Lyon\n\nUn tour à Lyon.\n");
         write("roman.txt", "Point sur Rouen\n\nLa halle du XIXe siècle ferme à Rouen.\n");
         write("siecle.txt", "Point sur Rouen\n\nUn siècle à Rouen.\n");
-        ASSERT_EQ(s_index->index().added, 25U);
+        // Newer than the twins, with one of their words: by date, not before them.
+        write("velo-2020-06-01.txt", "Point sur Vannes\n\nLe vélo séduit Vannes.\n");
+        ASSERT_EQ(s_index->index().added, 26U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -171,6 +173,29 @@ TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {
               (std::vector<std::string>{"quoted", "apart", "neither"}));
     // Alone, a phrase is a phrase.
     EXPECT_EQ(ids("\"la propreté et la tranquillité\""), std::vector<std::string>{"quoted"});
+}
+
+TEST_F(Ranking, InDateOrderTheAutoOperatorAsksForEveryWordFirst) {
+    const auto by_date = [](const std::string& query) {
+        search::SearchRequest request;
+        request.query = query;
+        request.snippets = false;
+        request.sort = search::SearchRequest::Sort::date;
+        std::vector<std::string> out;
+        const search::SearchResult result = s_index->service().search(request);
+        EXPECT_EQ(result.op, "auto");
+        for (const search::Hit& hit : result.hits) {
+            out.push_back(hit.id);
+        }
+        return out;
+    };
+    // Newest first among those with every word, not whatever said "vélo" last.
+    EXPECT_EQ(by_date("Rennes plan vélo"),
+              (std::vector<std::string>{"velo-2020-05-18", "velo-2020-05-11"}));
+    // No dispatch has both: any word, newest first.
+    const std::vector<std::string> any = by_date("Rennes piscine");
+    ASSERT_EQ(any.size(), 4U);
+    EXPECT_EQ(any.front(), "piscine-2020-05-21");
 }
 
 TEST_F(Ranking, AQuotationFoundNowhereIsSearchedAsWordsAndSaysSo) {
