@@ -517,11 +517,21 @@ private:
         }
     }
 
+    /// True for an elided article or pronoun typed without its apostrophe before a word that
+    /// elides it ("état d urgence", "l armée"): the text says "d'urgence", one position.
+    static bool is_unmarked_elision(const Word& word, const Word* next) {
+        return next != nullptr && word.parts.size() == 1 && analysis::is_elision(word.key) &&
+               !next->key.empty() &&
+               std::string_view("aeiouyh").find(next->key.front()) != std::string_view::npos;
+    }
+
     std::vector<Clause> phrase_clauses(const std::string& text, const std::string& prefix) {
         const std::vector<Word> words = analyse(text);
         std::vector<TermChoice> terms;
-        for (const Word& word : words) {
-            terms.insert(terms.end(), word.parts.begin(), word.parts.end());
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (!is_unmarked_elision(words[i], i + 1 < words.size() ? &words[i + 1] : nullptr)) {
+                terms.insert(terms.end(), words[i].parts.begin(), words[i].parts.end());
+            }
         }
         if (terms.empty()) {
             return {};

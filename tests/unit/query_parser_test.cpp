@@ -159,6 +159,21 @@ TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     });
 }
 
+TEST(QueryParser, ReadsAnElisionTypedWithoutItsApostropheInAPhrase) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const auto phrase = [&parser](const std::string& text) {
+        return parser.parse(text, DefaultOperator::op_and).query.get_description();
+    };
+    // "d'urgence" is one position in the text: "d urgence" must be too.
+    EXPECT_EQ(phrase("\"état d urgence\""), phrase("\"état d'urgence\""));
+    EXPECT_EQ(phrase("\"état d urgence\""), "Query((etat@1 PHRASE 2 urgenc@2))");
+    EXPECT_EQ(phrase("\"l armée qu elle\""), phrase("\"l'armée qu'elle\""));
+    // Before a consonant, or last, the letter is a word ("vitamine d", "plan b").
+    EXPECT_EQ(phrase("\"vitamine d\""), "Query((vitamin@1 PHRASE 2 d@2))");
+    EXPECT_EQ(phrase("\"le d de\""), "Query((le@1 PHRASE 3 d@2 PHRASE 3 de@3))");
+}
+
 TEST(QueryParser, ScoresAQuotedPhraseAmongOtherWordsAlsoByItsWords) {
     expect_queries({
         // Among other loose words, the phrase's words also count where they stand apart.
