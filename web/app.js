@@ -424,7 +424,9 @@ function renderDispatch(state, doc) {
     }
 
     const abstract = typeof doc.abstract === 'string' ? doc.abstract.trim() : '';
-    ui.dAbstract.textContent = abstract;
+    ui.dAbstract.replaceChildren();
+    if (typeof doc.abstract_html === 'string' && doc.abstract_html) appendRuns(ui.dAbstract, parseHighlighted(doc.abstract_html));
+    else ui.dAbstract.textContent = abstract;
     ui.dAbstract.hidden = !abstract || String(doc.body ?? '').trim().startsWith(abstract);
 
     const runs = typeof doc.body_html === 'string'

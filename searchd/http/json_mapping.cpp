@@ -74,6 +74,9 @@ nlohmann::json dispatch_json(const search::DispatchResult& result) {
     if (!result.body_html.empty() || !result.title_html.empty()) {
         out["title_html"] = result.title_html;
         out["body_html"] = result.body_html;
+        if (!result.abstract_html.empty()) {
+            out["abstract_html"] = result.abstract_html;
+        }
     }
     return out;
 }

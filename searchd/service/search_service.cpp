@@ -631,6 +631,9 @@ DispatchResult SearchService::dispatch(const std::string& id, const std::string&
                 result.body_html =
                     w.highlighter.highlight(data.value("body", std::string()), parsed.highlight)
                         .html;
+                result.abstract_html =
+                    w.highlighter.highlight(data.value("abstract", std::string()), parsed.highlight)
+                        .html;
             }
         }
         return result;

@@ -83,9 +83,10 @@ struct SuggestResult {
 
 /// A whole dispatch, with highlighting when a query was given.
 struct DispatchResult {
-    std::string data_json;  ///< the stored document data (JSON object, see schema.hpp)
-    std::string title_html; ///< empty unless a query was given
-    std::string body_html;  ///< empty unless a query was given
+    std::string data_json;     ///< the stored document data (JSON object, see schema.hpp)
+    std::string title_html;    ///< empty unless a query was given
+    std::string body_html;     ///< empty unless a query was given
+    std::string abstract_html; ///< empty unless a query was given and there is an abstract
 };
 
 /// Search over one index directory. Construction opens the index once to check it.

@@ -34,6 +34,7 @@ const BULLETINS = Array.from({ length: 23 }, (_, i) => {
 // One text filed twice, typeset differently: the page shows it once and says so.
 const COPIES = [
     { id: 'col-1', title: 'Convoi au Lautaret', date: '2016-10-02',
+        abstract: 'Franchissement du Lautaret par un convoi.',
         body: 'Le convoi a franchi le col du Lautaret.' },
     { id: 'col-2', title: 'LE CONVOI AU LAUTARET', date: '2016-10-03',
         body: 'LE CONVOI A FRANCHI LE COL DU LAUTARET !' },
@@ -227,7 +228,7 @@ function defineTests() {
         await page.close();
     });
 
-    test('a text filed under two ids is listed once, its copy mentioned', async () => {
+    test('a text filed under two ids is listed once, its copy mentioned; abstracts are highlighted', async () => {
         const page = await openPage();
         await page.goto(`${served.base}/?q=lautaret`);
         await resultsShown(page);
@@ -237,6 +238,10 @@ function defineTests() {
         await page.goto(`${served.base}/?q=bulletin`);
         await resultsShown(page);
         assert.equal(await page.locator('#results .copies').count(), 0, 'distinct texts say nothing');
+        // The dispatch's abstract is highlighted like its title and body.
+        await page.goto(`${served.base}/?q=lautaret&id=col-1`);
+        await dispatchShown(page);
+        assert.deepEqual(await page.locator('#dispatch-abstract mark').allTextContents(), ['Lautaret']);
         await page.close();
     });
 

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 const char* const k_extra_dispatches =
     R"({"id":"xss-1","title":"Test <script>alert(1)</script>","date":"2016-12-09","body":"Texte avec <script>window.x=1</script> et <img src=x onerror=alert(1)> sur l'armée."})"
     "\n"
-    R"({"id":"dossier/2016/paix","title":"Négociations de paix","date":"2016-09-04T10:00:00Z","body":"Les négociations de paix reprennent à Genève."})"
+    R"({"id":"dossier/2016/paix","title":"Négociations de paix","date":"2016-09-04T10:00:00Z","abstract":"Reprise des pourparlers en Suisse, à Genève.","body":"Les négociations de paix reprennent à Genève."})"
     "\n"
     R"({"id":"col-1","title":"Convoi au Lautaret","date":"2016-10-02","body":"Le convoi a franchi le col du Lautaret."})"
     "\n"
@@ -200,8 +200,14 @@ TEST_F(SearchdTest, ReturnsAWholeDispatchHighlighted) {
     const std::string html = marked["body_html"];
     EXPECT_NE(html.find("<mark>8.000</mark>"), std::string::npos);
     EXPECT_NE(html.find("<mark>Gen\u00e8ve</mark>"), std::string::npos);
+    EXPECT_FALSE(marked.contains("abstract_html")); // it has none
     const json slashed = get_json("/api/v1/dispatches/dossier%2F2016%2Fpaix");
     EXPECT_EQ(slashed["date"], "2016-09-04");
+    EXPECT_EQ(slashed["abstract"], "Reprise des pourparlers en Suisse, à Genève.");
+    EXPECT_FALSE(slashed.contains("abstract_html"));
+    const json abstract = get_json("/api/v1/dispatches/dossier%2F2016%2Fpaix?q=geneve");
+    EXPECT_EQ(abstract["abstract_html"],
+              "Reprise des pourparlers en Suisse, à <mark>Genève</mark>.");
 }
 
 TEST_F(SearchdTest, ReportsHealth) {
