@@ -134,6 +134,19 @@ TEST(Lexicon, CorrectsAWordDispatchesWriteWithinOneEditOnly) {
     EXPECT_EQ(glued[0].entry->text, "procureur");
 }
 
+TEST(Lexicon, TakesAWordFoundInFiveDispatchesOrMoreAsMeant) {
+    Lexicon lexicon;
+    lexicon.add_word("retraites", 805);
+    lexicon.add_word("retraits", 30);
+    lexicon.finish();
+    // retraits (30 dispatches) is a word, not a typo of retraites, though 27 times rarer.
+    EXPECT_TRUE(lexicon.corrections("retraits", 30, 3).empty());
+    EXPECT_TRUE(lexicon.corrections("retraits", 5, 3).empty());
+    // Found in four dispatches, it may be a typo repeated (copies, a misspelt name).
+    ASSERT_EQ(lexicon.corrections("retraits", 4, 3).size(), 1U);
+    EXPECT_EQ(lexicon.corrections("retraits", 4, 3).front().entry->text, "retraites");
+}
+
 TEST(Lexicon, ScansEachLengthMostFrequentFirstAndStopsBelowTheNeededCount) {
     // The scan stops at the first word too rare to replace the typo: the frequent neighbour
     // must come before the rare ones of its length, whatever their alphabetical order.
