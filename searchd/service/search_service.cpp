@@ -40,7 +40,7 @@ constexpr Xapian::doccount k_exact_total_up_to = 1000;
 constexpr Xapian::doccount k_rescore_window = 500;
 constexpr Xapian::doccount k_rescore_window_few_words = 1000;
 constexpr std::size_t k_few_words = 4;
-/// The dispatches that best match the words typed before the last one, in which completions of
+/// The dispatches with the words typed before the last one, at most, in which completions of
 /// the last one are counted (see Worker::together).
 constexpr Xapian::doccount k_context_sample = 1000;
 /// A completion found fewer times in that sample is not known to go with those words.
@@ -137,10 +137,9 @@ struct SearchService::Worker {
         return terms;
     }
 
-    /// For each of `candidates`, written as the vocabulary has it: how many of the
-    /// k_context_sample dispatches that best match the words of `before` (not its stop words)
-    /// contain it, less how many would by chance; empty when no dispatch has them all (see
-    /// Cooccurrence).
+    /// For each of `candidates` (as the vocabulary writes it), how well it goes with the words
+    /// of `before` (not its stop words), counted in a sample of k_context_sample dispatches that
+    /// have them all; empty when none has (see Cooccurrence).
     std::vector<double> together(const std::vector<analysis::Token>& before,
                                  const std::vector<const vocab::Entry*>& candidates) {
         std::vector<Xapian::Query> words;
@@ -274,15 +273,26 @@ void weigh_terms(const Xapian::Database& db, analysis::HighlightTerms& terms) {
     }
 }
 
-/// The values of `slot` for `ids` (ascending), read through the slot's value stream: for a page
-/// of hits this reads a few chunks instead of one B-tree lookup per document and slot.
-std::vector<std::string> read_values(const Xapian::Database& db, Xapian::valueno slot,
-                                     const std::vector<Xapian::docid>& ids) {
-    std::vector<std::string> values(ids.size());
+/// The values of `slot` for the documents of `ranked`, in its order. They are read through the
+/// slot's value stream in docid order: for a window or a page of hits this reads a few chunks
+/// instead of one B-tree lookup per document.
+std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
+                                   const std::vector<Ranked>& ranked) {
+    std::vector<std::size_t> by_docid(ranked.size());
+    for (std::size_t i = 0; i < by_docid.size(); ++i) {
+        by_docid[i] = i;
+    }
+    std::sort(by_docid.begin(), by_docid.end(), [&ranked](std::size_t a, std::size_t b) {
+        return ranked[a].docid < ranked[b].docid;
+    });
+    std::vector<std::string> values(ranked.size());
     Xapian::ValueIterator it = db.valuestream_begin(slot);
-    for (std::size_t i = 0; i < ids.size() && it != db.valuestream_end(slot); ++i) {
-        it.skip_to(ids[i]);
-        if (it != db.valuestream_end(slot) && it.get_docid() == ids[i]) {
+    for (const std::size_t i : by_docid) {
+        if (it == db.valuestream_end(slot)) {
+            break;
+        }
+        it.skip_to(ranked[i].docid);
+        if (it != db.valuestream_end(slot) && it.get_docid() == ranked[i].docid) {
             values[i] = *it;
         }
     }
@@ -296,17 +306,10 @@ void boost_named_days(const Xapian::Database& db, const std::vector<query::Named
     if (days.empty() || ranked.empty()) {
         return;
     }
-    std::vector<Xapian::docid> ids;
-    ids.reserve(ranked.size());
-    for (const Ranked& r : ranked) {
-        ids.push_back(r.docid);
-    }
-    std::sort(ids.begin(), ids.end());
-    const std::vector<std::string> dates = read_values(db, index::k_slot_date, ids);
+    const std::vector<std::string> dates = values_of(db, index::k_slot_date, ranked);
     const double best = ranked.front().weight;
-    for (Ranked& r : ranked) {
-        const auto at = std::lower_bound(ids.begin(), ids.end(), r.docid) - ids.begin();
-        r.weight += best * query::day_agreement(days, dates[static_cast<std::size_t>(at)]);
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        ranked[i].weight += best * query::day_agreement(days, dates[i]);
     }
     sort_best_first(ranked);
 }
@@ -314,25 +317,17 @@ void boost_named_days(const Xapian::Database& db, const std::vector<query::Named
 /// Keeps the first of each text's copies in `ranked` (best first), each counting in its copies
 /// those that followed it (see index::body_key); returns how many were left out.
 std::size_t fold_copies(const Xapian::Database& db, std::vector<Ranked>& ranked) {
-    std::vector<Xapian::docid> ids;
-    ids.reserve(ranked.size());
-    for (const Ranked& r : ranked) {
-        ids.push_back(r.docid);
-    }
-    std::sort(ids.begin(), ids.end());
-    const std::vector<std::string> keys = read_values(db, index::k_slot_copies, ids);
+    const std::vector<std::string> keys = values_of(db, index::k_slot_copies, ranked);
     std::unordered_map<std::string_view, std::size_t> first_of; // key -> its place in `kept`
     std::vector<Ranked> kept;
     kept.reserve(ranked.size());
-    for (const Ranked& r : ranked) {
-        const auto at = std::lower_bound(ids.begin(), ids.end(), r.docid) - ids.begin();
-        const std::string& key = keys[static_cast<std::size_t>(at)];
-        if (key.empty()) {
-            kept.push_back(r);
-        } else if (const auto [it, added] = first_of.try_emplace(key, kept.size()); added) {
-            kept.push_back(r);
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (keys[i].empty()) {
+            kept.push_back(ranked[i]);
+        } else if (const auto [it, added] = first_of.try_emplace(keys[i], kept.size()); added) {
+            kept.push_back(ranked[i]);
         } else {
-            kept[it->second].copies += 1 + r.copies;
+            kept[it->second].copies += 1 + ranked[i].copies;
         }
     }
     const std::size_t left_out = ranked.size() - kept.size();
@@ -574,18 +569,12 @@ SuggestResult SearchService::suggest(const std::string& typed, std::size_t limit
 
 std::vector<Hit> SearchService::hits_of(Worker& w, const std::vector<Ranked>& ranked,
                                         const analysis::HighlightTerms* highlight) {
-    // What a hit shows is read for all hits at once, in docid order, from one value stream.
-    std::vector<Xapian::docid> ids;
-    for (const Ranked& r : ranked) {
-        ids.push_back(r.docid);
-    }
-    std::sort(ids.begin(), ids.end());
-    const std::vector<std::string> shown = read_values(w.db, index::k_slot_hit, ids);
+    // What a hit shows is read for all hits at once, from one value stream.
+    const std::vector<std::string> shown = values_of(w.db, index::k_slot_hit, ranked);
     std::vector<Hit> hits;
-    for (const Ranked& r : ranked) {
-        const auto k = static_cast<std::size_t>(std::lower_bound(ids.begin(), ids.end(), r.docid) -
-                                                ids.begin());
-        index::HitFields fields = index::unpack_hit(shown[k]);
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        const Ranked& r = ranked[i];
+        index::HitFields fields = index::unpack_hit(shown[i]);
         Hit hit{std::move(fields.id),
                 std::move(fields.title),
                 std::move(fields.date),
