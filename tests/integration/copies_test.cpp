@@ -67,14 +67,6 @@ protected:
         return s_index->service().search(request);
     }
 
-    static std::vector<std::string> ids(const search::SearchResult& result) {
-        std::vector<std::string> out;
-        for (const search::Hit& hit : result.hits) {
-            out.push_back(hit.id);
-        }
-        return out;
-    }
-
     static std::size_t copies(const search::SearchResult& result) {
         return std::accumulate(
             result.hits.begin(), result.hits.end(), std::size_t{0},
@@ -97,7 +89,7 @@ TEST_F(Copies, AskedForOneHitPerTextCountingItsCopies) {
     for (const std::string query :
          {"convoi Lautaret", "humanitaire", "convoi OR neige", "\"col du Lautaret\""}) {
         const search::SearchResult one = search(query, true);
-        const std::vector<std::string> found = ids(one);
+        const std::vector<std::string> found = test::ids_of(one);
         const auto texts = std::count_if(found.begin(), found.end(), [](const std::string& id) {
             return id.rfind("convoi-", 0) == 0;
         });
@@ -113,8 +105,9 @@ TEST_F(Copies, AskedForOneHitPerTextCountingItsCopies) {
 TEST_F(Copies, InDateOrderTheNewestCopyStandsForItsText) {
     const search::SearchResult by_date =
         search("Lautaret", true, search::SearchRequest::Sort::date);
-    EXPECT_EQ(ids(by_date), (std::vector<std::string>{"retour-2016-10-05", "convoi-2016-10-04",
-                                                      "neige-2016-10-01"}));
+    EXPECT_EQ(
+        test::ids_of(by_date),
+        (std::vector<std::string>{"retour-2016-10-05", "convoi-2016-10-04", "neige-2016-10-01"}));
     EXPECT_EQ(by_date.hits[1].copies, 2U);
 }
 

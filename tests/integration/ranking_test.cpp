@@ -85,11 +85,7 @@ protected:
 
     /// The ids found for `query` (auto operator), best first.
     static std::vector<std::string> ids(const std::string& query) {
-        std::vector<std::string> out;
-        for (const search::Hit& hit : search(query).hits) {
-            out.push_back(hit.id);
-        }
-        return out;
+        return test::ids_of(search(query));
     }
 
     static std::unique_ptr<test::WrittenIndex> s_index;
@@ -181,13 +177,9 @@ TEST_F(Ranking, InDateOrderTheAutoOperatorAsksForEveryWordFirst) {
         request.query = query;
         request.snippets = false;
         request.sort = search::SearchRequest::Sort::date;
-        std::vector<std::string> out;
         const search::SearchResult result = s_index->service().search(request);
         EXPECT_EQ(result.op, "auto");
-        for (const search::Hit& hit : result.hits) {
-            out.push_back(hit.id);
-        }
-        return out;
+        return test::ids_of(result);
     };
     // Newest first among those with every word, not whatever said "vélo" last.
     EXPECT_EQ(by_date("Rennes plan vélo"),

@@ -69,16 +69,8 @@ protected:
         return s_index->service().search(request);
     }
 
-    static std::vector<std::string> ids(const search::SearchResult& result) {
-        std::vector<std::string> out;
-        for (const search::Hit& hit : result.hits) {
-            out.push_back(hit.id);
-        }
-        return out;
-    }
-
     static std::size_t rank_of(const search::SearchResult& result, const std::string& id) {
-        const auto all = ids(result);
+        const auto all = test::ids_of(result);
         return static_cast<std::size_t>(std::find(all.begin(), all.end(), id) - all.begin());
     }
 

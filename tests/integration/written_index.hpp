@@ -61,4 +61,13 @@ private:
     std::unique_ptr<search::SearchService> m_service;
 };
 
+/// The ids of `result`'s hits, in its order.
+inline std::vector<std::string> ids_of(const search::SearchResult& result) {
+    std::vector<std::string> ids;
+    for (const search::Hit& hit : result.hits) {
+        ids.push_back(hit.id);
+    }
+    return ids;
+}
+
 } // namespace depeches::test
