@@ -258,7 +258,7 @@ function renderResults(state, data) {
     ui.sortBox.hidden = total === 0;
     ui.status.classList.toggle('status-strong', total === 0);
     renderSuggestion(state, data);
-    renderNotice(data);
+    renderNotice(state, data);
     renderNoResults(state, total, hits);
 
     ui.results.replaceChildren(...hits.map((hit) => renderHit(state, hit)));
@@ -319,10 +319,14 @@ function renderSuggestion(state, data) {
 }
 
 /** Says when the server searched differently from what was typed (plain words). */
-function renderNotice(data) {
+function renderNotice(state, data) {
     const notes = [];
     if (data.fallback === true) {
         notes.push('La syntaxe de la recherche n’a pas été comprise : les mots ont été cherchés tels quels.');
+    }
+    // By date, the server lists what has every word; "or" says no dispatch had them all.
+    if (state.sort === 'date' && data.op === 'or' && Number(data.total) > 0) {
+        notes.push('Aucune dépêche n’a tous ces mots : voici, par date, celles qui en ont au moins un.');
     }
     ui.notice.textContent = notes.join(' ').replaceAll(' :', `${NBSP}:`);
     ui.notice.hidden = notes.length === 0;

@@ -434,9 +434,10 @@ void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& r
         every_word.op = query::DefaultOperator::op_and;
         run_as_asked(w, every_word, result);
         if (result.total == 0) {
-            run_as_asked(w, request, result);
+            SearchRequest any_word = request;
+            any_word.op = query::DefaultOperator::op_or;
+            run_as_asked(w, any_word, result); // result.op says so: "or"
         }
-        result.op = "auto";
         return;
     }
     run_as_asked(w, request, result);

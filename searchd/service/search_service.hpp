@@ -63,8 +63,9 @@ struct SearchResult {
     std::size_t total = 0; ///< matching dispatches (an estimate when !total_exact)
     bool total_exact = true;
     std::vector<Hit> hits;
-    std::string op;        ///< operator between words: "and", "or", or "auto" (any word,
-                           ///< those with every word first)
+    std::string op;        ///< operator applied between words: "and", "or", or "auto" (any
+                           ///< word, those with every word first); by date, the default
+                           ///< applies "and", or "or" when no dispatch has every word
     bool fallback = false; ///< not valid syntax: searched as plain words
     /// The query with its unknown words corrected ("Alepp" → "Alep"), empty when none.
     std::string suggestion;

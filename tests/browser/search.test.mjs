@@ -228,7 +228,7 @@ function defineTests() {
         await page.close();
     });
 
-    test('a text filed under two ids is listed once, its copy mentioned; abstracts are highlighted', async () => {
+    test('copies listed once; by date every word, or a notice; abstracts highlighted', async () => {
         const page = await openPage();
         await page.goto(`${served.base}/?q=lautaret`);
         await resultsShown(page);
@@ -238,6 +238,14 @@ function defineTests() {
         await page.goto(`${served.base}/?q=bulletin`);
         await resultsShown(page);
         assert.equal(await page.locator('#results .copies').count(), 0, 'distinct texts say nothing');
+        // By date, every word is asked for; when no dispatch has them all, the page says so.
+        await page.goto(`${served.base}/?q=lautaret&sort=date`);
+        await resultsShown(page);
+        assert.equal(await page.locator('#notice').isHidden(), true, 'every word found: no notice');
+        await page.goto(`${served.base}/?q=${encodeURIComponent('lautaret bulletin')}&sort=date`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#notice'), /Aucune dépêche n’a tous ces mots/);
+        assert.equal(await page.locator('#results .hit').count(), 10);
         // The dispatch's abstract is highlighted like its title and body.
         await page.goto(`${served.base}/?q=lautaret&id=col-1`);
         await dispatchShown(page);
