@@ -29,7 +29,7 @@ const ui = {
     noResults: $('no-results'), results: $('results'), pagination: $('pagination'),
     dispatchView: $('dispatch-view'), back: $('back'), backLabel: $('back-label'),
     dTitle: $('dispatch-title'), dMeta: $('dispatch-meta'), dAbstract: $('dispatch-abstract'),
-    dBody: $('dispatch-body'), dKeywords: $('dispatch-keywords'),
+    dBody: $('dispatch-body'), dKeywords: $('dispatch-keywords'), dCopies: $('dispatch-copies'),
 };
 
 function countText(data) {
@@ -408,6 +408,21 @@ async function showDispatch(state, options, { token, signal }) {
     if (options.focus !== 'none') ui.dTitle.focus({ preventScroll: true });
 }
 
+/** "Même texte que …": the other dispatches filed with this one's text, each a link. */
+function renderCopies(state, doc) {
+    const copies = Array.isArray(doc.copies) ? doc.copies.filter((c) => c && typeof c.id === 'string') : [];
+    ui.dCopies.replaceChildren();
+    ui.dCopies.hidden = copies.length === 0;
+    if (copies.length === 0) return;
+    ui.dCopies.append(copies.length === 1 ? `Même texte qu’une autre dépêche${NBSP}: ` : `Même texte que ${copies.length} autres dépêches${NBSP}: `);
+    copies.forEach((copy, i) => {
+        const target = { ...state, id: copy.id };
+        const link = make('a', { href: urlFor(target), text: copy.title || '(sans titre)' });
+        link.addEventListener('click', (e) => followLink(e, target));
+        ui.dCopies.append(...(i > 0 ? ['; '] : []), link, ' (', dateElement(copy.date), ')');
+    });
+}
+
 function renderDispatch(state, doc) {
     showView('dispatch');
     const title = doc.title || '(sans titre)';
@@ -426,6 +441,8 @@ function renderDispatch(state, doc) {
         ui.dMeta.append(' · ', make('a', { href: link, rel: 'noopener noreferrer nofollow', target: '_blank',
             text: 'voir l’original' }, make('span', { class: 'visually-hidden', text: ' (nouvel onglet)' })));
     }
+
+    renderCopies(state, doc);
 
     const abstract = typeof doc.abstract === 'string' ? doc.abstract.trim() : '';
     ui.dAbstract.replaceChildren();

@@ -71,6 +71,14 @@ nlohmann::json dispatch_json(const search::DispatchResult& result) {
     if (!out.contains("date")) {
         out["date"] = nullptr;
     }
+    if (!result.copies.empty()) {
+        nlohmann::json copies = nlohmann::json::array();
+        for (const search::Hit& copy : result.copies) {
+            copies.push_back(
+                {{"id", copy.id}, {"title", copy.title}, {"date", date_or_null(copy.date)}});
+        }
+        out["copies"] = std::move(copies);
+    }
     if (!result.body_html.empty() || !result.title_html.empty()) {
         out["title_html"] = result.title_html;
         out["body_html"] = result.body_html;

@@ -592,6 +592,26 @@ std::vector<Hit> SearchService::hits_of(Worker& w, const std::vector<Ranked>& ra
     return hits;
 }
 
+std::vector<Hit> SearchService::copies_of(Worker& w, Xapian::docid docid, const std::string& key) {
+    if (key.empty()) {
+        return {};
+    }
+    // No term holds the key: the value range reads the slot's stream, a few ms for 36,000
+    // dispatches, once per dispatch opened.
+    Xapian::Enquire enquire(w.db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::k_slot_copies, key, key));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
+    const Xapian::MSet found = enquire.get_mset(0, k_max_copies_listed + 1);
+    std::vector<Ranked> others = ranked_of(found);
+    std::erase_if(others, [docid](const Ranked& r) { return r.docid == docid; });
+    others.resize(std::min(others.size(), k_max_copies_listed));
+    for (Ranked& r : others) {
+        r.weight = 0;
+    }
+    return hits_of(w, others, nullptr);
+}
+
 DispatchResult SearchService::dispatch(const std::string& id, const std::string& query) {
     if (!analysis::is_valid_utf8(id) || !analysis::is_valid_utf8(query)) {
         throw SearchError(ErrorCode::bad_request, "id and q must be valid UTF-8");
@@ -609,7 +629,9 @@ DispatchResult SearchService::dispatch(const std::string& id, const std::string&
             throw SearchError(ErrorCode::not_found, "no dispatch with id '" + id + "'");
         }
         DispatchResult result;
-        result.data_json = w.db.get_document(*post).get_data();
+        const Xapian::Document document = w.db.get_document(*post);
+        result.data_json = document.get_data();
+        result.copies = copies_of(w, *post, document.get_value(index::k_slot_copies));
         if (!query.empty()) {
             query::ParsedQuery parsed = w.parser.parse(query, query::DefaultOperator::op_and);
             weigh_terms(w.db, parsed.highlight);

@@ -88,7 +88,13 @@ struct DispatchResult {
     std::string title_html;    ///< empty unless a query was given
     std::string body_html;     ///< empty unless a query was given
     std::string abstract_html; ///< empty unless a query was given and there is an abstract
+    /// The other dispatches whose body has the same words (see index::body_key), newest
+    /// first, at most k_max_copies_listed; no snippets, no score.
+    std::vector<Hit> copies;
 };
+
+/// Most copies a dispatch lists.
+inline constexpr std::size_t k_max_copies_listed = 20;
 
 /// Search over one index directory. Construction opens the index once to check it.
 class SearchService {
@@ -119,6 +125,8 @@ private:
     /// The hits of `ranked`, with snippets for `highlight` when not null.
     static std::vector<Hit> hits_of(Worker& w, const std::vector<Ranked>& ranked,
                                     const analysis::HighlightTerms* highlight);
+    /// The dispatches other than `docid` whose body key is `key` (see DispatchResult::copies).
+    static std::vector<Hit> copies_of(Worker& w, Xapian::docid docid, const std::string& key);
     /// Runs `request` on `w` into `result` (hits, totals, operator, fallback). In date order,
     /// the auto operator asks for every word, and for any word only when no dispatch has them
     /// all: by date, the best matches cannot come first.

@@ -228,7 +228,7 @@ function defineTests() {
         await page.close();
     });
 
-    test('copies listed once; by date every word, or a notice; abstracts highlighted', async () => {
+    test('copies listed once and linked; by date every word, or a notice; abstracts highlighted', async () => {
         const page = await openPage();
         await page.goto(`${served.base}/?q=lautaret`);
         await resultsShown(page);
@@ -250,6 +250,13 @@ function defineTests() {
         await page.goto(`${served.base}/?q=lautaret&id=col-1`);
         await dispatchShown(page);
         assert.deepEqual(await page.locator('#dispatch-abstract mark').allTextContents(), ['Lautaret']);
+        // It lists its copy, which opens with a link back.
+        assert.match(await page.textContent('#dispatch-copies'), /^Même texte qu’une autre dépêche/);
+        await page.locator('#dispatch-copies a').click();
+        await page.waitForURL(/id=col-2/);
+        await dispatchShown(page);
+        assert.match(await page.textContent('#dispatch-title'), /LE CONVOI AU LAUTARET/);
+        assert.equal(await page.textContent('#dispatch-copies a'), 'Convoi au Lautaret');
         await page.close();
     });
 

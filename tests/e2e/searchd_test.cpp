@@ -150,6 +150,13 @@ TEST_F(SearchdTest, CollapseShowsOneHitPerTextWithItsCopiesCounted) {
         ASSERT_EQ(one["hits"].size(), 1U) << sort;
         EXPECT_EQ(one["hits"][0]["copies"], 1) << sort;
     }
+    // A dispatch lists its copies; others have none.
+    const json copy = get_json("/api/v1/dispatches/col-1");
+    ASSERT_TRUE(copy.contains("copies"));
+    EXPECT_EQ(
+        copy["copies"],
+        json::parse(R"([{"id":"col-2","title":"LE CONVOI AU LAUTARET","date":"2016-10-03"}])"));
+    EXPECT_FALSE(get_json("/api/v1/dispatches/xss-1").contains("copies"));
     const json other = get_json("/api/v1/search?q=alep&collapse=1&snippet=0");
     ASSERT_FALSE(other["hits"].empty());
     EXPECT_EQ(other["hits"][0]["copies"], 0);
