@@ -224,9 +224,13 @@ function defineTests() {
         await page.focus('#q');
         await page.keyboard.type('ale');
         await sleep(400);
+        // On a loaded machine the keystrokes can be slower than the debounce: "al" may have been
+        // asked (and aborted) before "ale". What matters is that after the 404 nothing more is.
+        const before404 = asked.length;
+        assert.ok(before404 >= 1, 'the prefix was asked for');
         await page.keyboard.type('p');
         await sleep(400);
-        assert.equal(asked.length, 1, 'one 404 is enough');
+        assert.equal(asked.length, before404, 'one 404 is enough');
         assert.equal(await page.locator('#q-listbox').isVisible(), false);
         assert.equal(await page.locator('#error').isVisible(), false);
         await page.keyboard.press('Enter');
