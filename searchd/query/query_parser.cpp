@@ -21,6 +21,27 @@ namespace {
 constexpr std::size_t k_min_wildcard_prefix = 2;
 /// Most terms a wildcard expands to (the most frequent are kept).
 constexpr Xapian::termcount k_max_wildcard_terms = 200;
+/// Most terms the wildcards of one query expand to together: each gets its share, so that
+/// "ma* ma* ma* …" costs what one wildcard does, not a hundred times that.
+constexpr Xapian::termcount k_max_wildcard_terms_per_query = 400;
+
+/// Most terms each of the wildcards among `lexemes` expands to.
+Xapian::termcount wildcard_share(const std::vector<Lexeme>& lexemes) {
+    const auto count = std::count_if(lexemes.begin(), lexemes.end(), [](const Lexeme& lexeme) {
+        return lexeme.kind == LexemeKind::wildcard;
+    });
+    if (count == 0) {
+        return k_max_wildcard_terms;
+    }
+    return std::clamp<Xapian::termcount>(k_max_wildcard_terms_per_query /
+                                             static_cast<Xapian::termcount>(count),
+                                         1, k_max_wildcard_terms);
+}
+
+/// Most words checked in a row for a phrase: a longer one is matched as consecutive phrases,
+/// each of at most this many words, all required. Checking the positions of 300 words in a
+/// row for every candidate took 0.36 s; no quotation needs more to be found.
+constexpr std::size_t k_max_phrase_words = 16;
 
 /// A syntax error: the caller falls back to plain words.
 struct SyntaxError {};
@@ -53,7 +74,8 @@ class Parser {
 public:
     Parser(analysis::Analyzer& analyzer, const WordSources& sources,
            const std::vector<Lexeme>& lexemes, DefaultOperator op, ParsedQuery& out)
-        : m_analyzer(analyzer), m_sources(sources), m_lexemes(lexemes), m_op(op), m_out(out) {}
+        : m_analyzer(analyzer), m_sources(sources), m_lexemes(lexemes), m_op(op), m_out(out),
+          m_wildcard_terms(wildcard_share(lexemes)) {}
 
     Xapian::Query parse() {
         Xapian::Query query = parse_sequence();
@@ -324,18 +346,28 @@ private:
     }
 
     /// A phrase query over `parts` (a single word's query when there is one).
+    /// A longer phrase is matched as consecutive phrases of about k_max_phrase_words each,
+    /// all required.
     static Xapian::Query phrase_query(const std::vector<TermChoice>& parts,
                                       const std::string& prefix) {
         if (parts.size() == 1) {
             return choice_query(parts.front(), prefix, 1, false);
         }
-        std::vector<Xapian::Query> queries;
-        for (const TermChoice& part : parts) {
-            queries.push_back(
-                choice_query(part, prefix, static_cast<Xapian::termpos>(queries.size() + 1), true));
+        const std::size_t pieces = (parts.size() + k_max_phrase_words - 1) / k_max_phrase_words;
+        std::vector<Xapian::Query> phrases;
+        for (std::size_t piece = 0; piece < pieces; ++piece) {
+            std::vector<Xapian::Query> queries;
+            for (std::size_t i = parts.size() * piece / pieces;
+                 i < parts.size() * (piece + 1) / pieces; ++i) {
+                queries.push_back(choice_query(
+                    parts[i], prefix, static_cast<Xapian::termpos>(queries.size() + 1), true));
+            }
+            phrases.emplace_back(Xapian::Query::OP_PHRASE, queries.begin(), queries.end(),
+                                 static_cast<Xapian::termcount>(queries.size()));
         }
-        return {Xapian::Query::OP_PHRASE, queries.begin(), queries.end(),
-                static_cast<Xapian::termcount>(queries.size())};
+        return phrases.size() == 1
+                   ? phrases.front()
+                   : Xapian::Query(Xapian::Query::OP_AND, phrases.begin(), phrases.end());
     }
 
     /// Loose words: a compound matches as a phrase of its parts or as its joined form; a
@@ -560,10 +592,11 @@ private:
             return word_clauses(text, prefix); // "a*", "l'ev*": searched as the words themselves
         }
         const std::string& form = m_tokens.front().form;
-        if (!m_negated) {
-            m_out.highlight.prefixes.push_back(form);
+        auto& prefixes = m_out.highlight.prefixes;
+        if (!m_negated && std::find(prefixes.begin(), prefixes.end(), form) == prefixes.end()) {
+            prefixes.push_back(form);
         }
-        return {{Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + form, k_max_wildcard_terms,
+        return {{Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + form, m_wildcard_terms,
                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
                  Clause::Occur::loose, false}};
     }
@@ -622,6 +655,35 @@ private:
         });
     }
 
+    /// Keeps one of each repeated query among `queries`, weighted as many times as it came:
+    /// the same scores, but "a a a …" or "ma* ma* …" reads each posting list once, not once
+    /// per repetition.
+    static void merge_repeats(std::vector<Xapian::Query>& queries) {
+        if (queries.size() < 2) {
+            return;
+        }
+        std::vector<std::pair<std::string, std::size_t>> seen; // serialised form, count
+        std::vector<Xapian::Query> kept;
+        for (Xapian::Query& query : queries) {
+            std::string form = query.serialise();
+            const auto same = std::find_if(seen.begin(), seen.end(),
+                                           [&form](const auto& s) { return s.first == form; });
+            if (same != seen.end()) {
+                ++same->second;
+                continue;
+            }
+            seen.emplace_back(std::move(form), 1);
+            kept.push_back(std::move(query));
+        }
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+            if (seen[i].second > 1) {
+                kept[i] = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, kept[i],
+                                        static_cast<double>(seen[i].second));
+            }
+        }
+        queries = std::move(kept);
+    }
+
     Xapian::Query combine(std::vector<Clause>& clauses) {
         // Lone stop words say nothing on their own, unless the query is nothing but them.
         const bool has_content = std::any_of(clauses.begin(), clauses.end(), [](const Clause& c) {
@@ -653,6 +715,9 @@ private:
             }
         }
         m_out.loose_clauses += loose.size() + required.size();
+        merge_repeats(required);
+        merge_repeats(loose);
+        merge_repeats(excluded);
         drop_contradictions(excluded, required, loose);
         Xapian::Query positive;
         if (!required.empty()) {
@@ -682,6 +747,7 @@ private:
     ParsedQuery& m_out;
     std::size_t m_pos = 0;
     bool m_negated = false;
+    Xapian::termcount m_wildcard_terms; ///< most terms each wildcard expands to
     std::vector<analysis::Token> m_tokens;
     std::unordered_set<std::string> m_truncated; ///< the truncated-form boosts already added
 };

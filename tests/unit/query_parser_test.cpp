@@ -30,7 +30,7 @@ TEST(QueryParser, AnalysesWordsLikeTheIndexer) {
     expect_queries({
         {"armee syrienne alep", "Query((arme@1 AND syrien@1 AND alep@1))",
          "Query((arme@1 OR syrien@1 OR alep@1))"},
-        {"l'ONU O.N.U.", "Query((onu@1 AND onu@1))", "Query((onu@1 OR onu@1))"},
+        {"l'ONU O.N.U.", "Query(2 * onu@1)", ""}, // one term, counted twice
         {"8 000 personnes", "Query((8000@1 AND person@1))", "Query((8000@1 OR person@1))"},
         {"Genève", "Query(genev@1)", ""},
     });
@@ -227,6 +227,59 @@ TEST(QueryParser, SearchesFieldsAndPrefixes) {
         {"évac*", "Query(WILDCARD SYNONYM evac)", ""},
         {"e*", "Query(e@1)", ""}, // too short to expand: the letter itself
     });
+}
+
+TEST(QueryParser, ReadsARepeatedClauseOnceWeightedAsOftenAsItComes) {
+    expect_queries({
+        {"alep Alep ALEP syrie", "Query((3 * alep@1 AND syr@1))", "Query((3 * alep@1 OR syr@1))"},
+        {"évac* (évac*) évac*", "Query(3 * WILDCARD SYNONYM evac)", ""},
+        {"+alep +alep -syrie -syrie", "Query((2 * alep@1 AND_NOT syr@1))", ""},
+        {"la la la", "Query(3 * la@1)", ""},
+    });
+}
+
+TEST(QueryParser, BoundsWhatAHostileQueryCosts) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    // Wildcards share 400 terms, 200 at most each: in an index where each of the prefixes ba,
+    // be, bi, bo and bu begins 150 words, each in a dispatch of its own, "ba*" finds 150
+    // dispatches and the five wildcards together 400, not 750.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    for (const std::string prefix : {"ba", "be", "bi", "bo", "bu"}) {
+        for (int i = 0; i < 150; ++i) {
+            Xapian::Document doc;
+            doc.add_term(prefix + "x" + std::to_string(i));
+            db.add_document(doc);
+        }
+    }
+    const auto matches = [&parser, &db](const std::string& text) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(parser.parse(text, DefaultOperator::op_or).query);
+        return enquire.get_mset(0, 1000).size();
+    };
+    EXPECT_EQ(matches("ba*"), 150U);
+    EXPECT_EQ(matches("ba* be*"), 300U);
+    EXPECT_EQ(matches("ba* be* bi* bo* bu*"), 400U);
+
+    // A phrase longer than 16 words is checked as consecutive phrases of at most 16, all
+    // required: 20 words as two phrases of 10.
+    std::string twenty;
+    std::string ten;
+    for (int i = 0; i < 20; ++i) {
+        const std::string word = i % 2 == 0 ? "la" : "de";
+        twenty += twenty.empty() ? "\"" : " ";
+        twenty += word;
+        if (i < 10) {
+            ten += ten.empty() ? "(" : " PHRASE 10 ";
+            ten += word;
+            ten += '@';
+            ten += std::to_string(i + 1);
+        }
+    }
+    twenty += '"';
+    ten += ')';
+    EXPECT_EQ(parser.parse(twenty, DefaultOperator::op_and).query.get_description(),
+              "Query((" + ten + " AND " + ten + "))");
 }
 
 TEST(QueryParser, FallsBackToPlainWordsOnInvalidSyntax) {
