@@ -1,11 +1,12 @@
 // Dépêches web page: search form, results, pagination and dispatch view over /api/v1.
-// The URL is the state (?q=&offset=&sort= for results, &correct=0 to search a query exactly as
-// typed, plus &id= for an open dispatch), so back/forward and shared links work. Text from the
+// The URL is the state (?q=&offset=&sort=&from=&to= for results, &correct=0 to search a query
+// exactly as typed, plus &id= for an open dispatch), so back/forward and shared links work. Text from the
 // API is only ever inserted as text nodes: the one markup we accept is the <mark> of highlighted
 // strings, parsed by parseHighlighted() (text.js). Search-as-you-type lives in suggest.js, API
 // access in api.js.
 
 import { describeError, getJSON } from './api.js';
+import { chartOf, isoDateOr, renderPeriods } from './periods.js';
 import { attachSuggestions } from './suggest.js';
 import {
     NBSP, appendRuns, dateElement, formatMs, make, numberFormat, parseHighlighted, quoted,
@@ -25,7 +26,7 @@ const ui = {
     status: $('status'), error: $('error'), main: $('main'), homeLink: $('home-link'),
     welcome: $('welcome'), docCount: $('doc-count'),
     resultsView: $('results-view'), resultsTitle: $('results-title'), suggestion: $('suggestion'),
-    notice: $('notice'),
+    notice: $('notice'), periods: $('periods'),
     noResults: $('no-results'), results: $('results'), pagination: $('pagination'),
     dispatchView: $('dispatch-view'), back: $('back'), backLabel: $('back-label'),
     dTitle: $('dispatch-title'), dMeta: $('dispatch-meta'), dAbstract: $('dispatch-abstract'),
@@ -44,8 +45,9 @@ function countText(data) {
 // State and navigation
 
 /**
- * The page state read from a URL: {q, offset, sort, correct, id}. `correct` is false when the
- * reader asked for the query exactly as typed (no spelling correction by the server).
+ * The page state read from a URL: {q, offset, sort, from, to, correct, id}. `from` and `to`
+ * are ISO dates or ''. `correct` is false when the reader asked for the query exactly as typed
+ * (no spelling correction by the server).
  */
 function readState(url = location) {
     const p = new URLSearchParams(url.search);
@@ -54,16 +56,20 @@ function readState(url = location) {
         q: (p.get('q') ?? '').trim(),
         offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
         sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+        from: isoDateOr(p.get('from')),
+        to: isoDateOr(p.get('to')),
         correct: p.get('correct') !== '0',
         id: p.get('id') || null,
     };
 }
 
-function urlFor({ q, offset = 0, sort = 'relevance', correct = true, id = null }) {
+function urlFor({ q, offset = 0, sort = 'relevance', from = '', to = '', correct = true, id = null }) {
     const p = new URLSearchParams();
     if (q) p.set('q', q);
     if (offset > 0) p.set('offset', String(offset));
     if (sort !== 'relevance') p.set('sort', sort);
+    if (from) p.set('from', from);
+    if (to) p.set('to', to);
     if (correct === false) p.set('correct', '0');
     if (id) p.set('id', id);
     const search = p.toString();
@@ -195,7 +201,7 @@ async function showHome(state, options, { token, signal }) {
 }
 
 async function showResults(state, options, { token, signal }) {
-    const key = JSON.stringify([state.q, state.offset, state.sort, state.correct]);
+    const key = JSON.stringify([state.q, state.offset, state.sort, state.from, state.to, state.correct]);
     document.title = `${state.q} — Dépêches`;
     let data = searchCache.get(key);
     if (!data) {
@@ -204,10 +210,28 @@ async function showResults(state, options, { token, signal }) {
             q: state.q, limit: String(PAGE_SIZE), offset: String(state.offset), sort: state.sort,
             collapse: '1',
         });
+        if (state.from) params.set('from', state.from);
+        if (state.to) params.set('to', state.to);
         if (!state.correct) params.set('correct', '0');
+        // The bars count the search's own dates, or a whole year around a shorter period: then
+        // a second search counts them.
+        const chart = chartOf(state);
+        let chartParams = null;
+        if (chart.from === state.from && chart.to === state.to) params.set('periods', chart.periods);
+        else {
+            chartParams = new URLSearchParams(params);
+            chartParams.set('limit', '0');
+            chartParams.set('offset', '0');
+            chartParams.set('snippet', '0');
+            chartParams.set('periods', chart.periods);
+            chartParams.set('from', chart.from);
+            chartParams.set('to', chart.to);
+        }
         const stopLoading = showLoadingLater('Recherche en cours…');
         try {
-            data = await getJSON(`${API}/search?${params}`, signal);
+            const [page, counted] = await Promise.all([getJSON(`${API}/search?${params}`, signal),
+                chartParams && getJSON(`${API}/search?${chartParams}`, signal)]);
+            data = counted ? { ...page, periods: counted.periods, periods_op: counted.periods_op } : page;
         } catch (err) {
             if (err.name === 'AbortError' || token !== renderToken) return;
             showError(err, 'search', () => render(readState(), { ...options, focus: 'first-result' }));
@@ -260,6 +284,7 @@ function renderResults(state, data) {
     renderSuggestion(state, data);
     renderNotice(state, data);
     renderNoResults(state, total, hits);
+    renderPeriods(ui.periods, state, data, inPageLink);
 
     ui.results.replaceChildren(...hits.map((hit) => renderHit(state, hit)));
     ui.results.start = state.offset + 1;
@@ -289,6 +314,13 @@ function renderHit(state, hit) {
     return item;
 }
 
+/** A link to `target` that navigates in the page (see followLink). */
+function inPageLink(target, text, props = {}, ...children) {
+    const link = make('a', { href: urlFor(target), ...(text ? { text } : {}), ...props }, ...children);
+    link.addEventListener('click', (e) => followLink(e, target, { focus: 'none' }));
+    return link;
+}
+
 /** The spelling the server searched instead of the query (`corrected`), or null. */
 function correctionOf(data) {
     const suggestion = typeof data.suggestion === 'string' ? data.suggestion.trim() : '';
@@ -305,14 +337,14 @@ function renderSuggestion(state, data) {
     ui.suggestion.hidden = !suggestion || suggestion === state.q;
     if (ui.suggestion.hidden) return;
     if (data.corrected === true) {
-        const target = { q: state.q, offset: 0, sort: state.sort, correct: false };
+        const target = { ...state, offset: 0, correct: false };
         const link = make('a', { href: urlFor(target), text: quoted(state.q) });
         link.addEventListener('click', (e) => followLink(e, target));
         ui.suggestion.append(`Résultats pour «${NBSP}`, make('strong', { text: suggestion }),
             `${NBSP}». `, make('span', { class: 'nowrap' }, 'Rechercher plutôt ', link));
         return;
     }
-    const target = { q: suggestion, offset: 0, sort: state.sort };
+    const target = { ...state, q: suggestion, offset: 0, correct: true };
     const link = make('a', { href: urlFor(target), text: suggestion });
     link.addEventListener('click', (e) => followLink(e, target));
     ui.suggestion.append('Vouliez-vous dire ', link, `${NBSP}?`);
@@ -502,14 +534,16 @@ ui.form.addEventListener('submit', (event) => {
     // On touch screens, close the keyboard so the results are visible.
     if (window.matchMedia('(pointer: coarse)').matches) ui.q.blur();
     searchCache.clear(); // a fresh search shows fresh results
-    navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance' }, { focus: 'none' });
+    // The period searched stays, as the order does: the page shows it, with a link to leave it.
+    navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance',
+        from: current.from, to: current.to }, { focus: 'none' });
 });
 
 ui.sort.addEventListener('change', () => {
     const q = current.q || ui.q.value.trim();
     const correct = q === current.q ? current.correct : true;
     const sort = ui.sort.value === 'date' ? 'date' : 'relevance';
-    if (q) navigate({ q, offset: 0, sort, correct }, { focus: 'none' });
+    if (q) navigate({ q, offset: 0, sort, from: current.from, to: current.to, correct }, { focus: 'none' });
 });
 
 ui.back.addEventListener('click', closeDispatch);

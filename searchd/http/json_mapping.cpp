@@ -29,7 +29,7 @@ nlohmann::json search_json(const search::SearchRequest& request,
         }
         hits.push_back(std::move(h));
     }
-    return {
+    nlohmann::json out = {
         {"query", request.query},
         {"total", result.total},
         {"total_exact", result.total_exact},
@@ -45,6 +45,15 @@ nlohmann::json search_json(const search::SearchRequest& request,
         {"took_ms", result.took_ms},
         {"hits", std::move(hits)},
     };
+    if (request.periods != search::SearchRequest::Periods::none) {
+        nlohmann::json periods = nlohmann::json::array();
+        for (const search::PeriodCount& p : result.periods) {
+            periods.push_back({{"period", p.period}, {"count", p.count}});
+        }
+        out["periods"] = std::move(periods);
+        out["periods_op"] = result.periods_op;
+    }
+    return out;
 }
 
 nlohmann::json suggest_json(const std::string& typed, const search::SuggestResult& result) {

@@ -77,6 +77,15 @@ search::SearchRequest parse_search_params(const Params& params) {
     request.snippets = parse_flag(params, "snippet", request.snippets);
     request.correct = parse_flag(params, "correct", request.correct);
     request.collapse = parse_flag(params, "collapse", request.collapse);
+    if (const std::string* periods = find(params, "periods")) {
+        if (*periods == "year") {
+            request.periods = search::SearchRequest::Periods::year;
+        } else if (*periods == "month") {
+            request.periods = search::SearchRequest::Periods::month;
+        } else if (!periods->empty()) {
+            reject("periods must be year or month");
+        }
+    }
     if (const std::string* from = find(params, "from")) {
         request.from = *from;
     }

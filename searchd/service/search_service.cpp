@@ -537,8 +537,59 @@ SearchResult SearchService::search(const SearchRequest& request) {
             }
         }
     }
+    if (request.periods != SearchRequest::Periods::none) {
+        SearchRequest searched = request;
+        if (result.corrected) {
+            searched.query = result.suggestion;
+        }
+        count_periods(w, searched, result);
+    }
     result.took_ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     return result;
+}
+
+void SearchService::count_periods(Worker& w, const SearchRequest& request, SearchResult& result) {
+    const std::size_t width = request.periods == SearchRequest::Periods::year ? 4 : 6;
+    // As in date order: by default every word, or any when no dispatch has them all.
+    std::vector<query::DefaultOperator> ops{query::DefaultOperator::op_and,
+                                            query::DefaultOperator::op_or};
+    if (request.op) {
+        ops = {*request.op};
+    }
+    for (const query::DefaultOperator op : ops) {
+        SearchRequest asked = request;
+        asked.op = op;
+        result.periods_op = op == query::DefaultOperator::op_and ? "and" : "or";
+        const Xapian::doccount matches = with_retry(w, [&] {
+            // Every match is visited, counted by its date value ("YYYYMMDD"), not scored.
+            const Plan plan = plan_query(w.parser, asked);
+            Xapian::Enquire enquire(w.db);
+            enquire.set_query(plan.query);
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            Xapian::ValueCountMatchSpy days(index::k_slot_date);
+            enquire.add_matchspy(&days);
+            const Xapian::MSet mset = enquire.get_mset(0, 0, w.db.get_doccount());
+            result.periods.clear();
+            for (auto day = days.values_begin(); day != days.values_end(); ++day) {
+                const std::string value = *day;
+                if (value.size() < width) {
+                    continue; // undated
+                }
+                std::string period = value.substr(0, 4);
+                if (width == 6) {
+                    period += '-' + value.substr(4, 2);
+                }
+                if (result.periods.empty() || result.periods.back().period != period) {
+                    result.periods.push_back({std::move(period), 0});
+                }
+                result.periods.back().count += day.get_termfreq();
+            }
+            return mset.get_matches_estimated();
+        });
+        if (matches > 0) {
+            return;
+        }
+    }
 }
 
 SuggestResult SearchService::suggest(const std::string& typed, std::size_t limit) {

@@ -33,6 +33,7 @@ inline constexpr std::size_t k_max_offset = 10000;
 /// A search, as the caller asks for it (validated by search()).
 struct SearchRequest {
     enum class Sort { relevance, date };
+    enum class Periods { none, year, month };
     std::string query;
     std::size_t limit = 10;
     std::size_t offset = 0;
@@ -45,6 +46,14 @@ struct SearchRequest {
     /// One hit per text: the dispatches whose body has the same words as a better one (see
     /// index::body_key) are left out, and counted in its Hit::copies.
     bool collapse = false;
+    /// Also count the matching dispatches per year or month of their date (SearchResult::periods).
+    Periods periods = Periods::none;
+};
+
+/// Dispatches dated in one period.
+struct PeriodCount {
+    std::string period; ///< "YYYY" or "YYYY-MM"
+    std::size_t count = 0;
 };
 
 /// One result.
@@ -70,6 +79,12 @@ struct SearchResult {
     /// The query with its unknown words corrected ("Alepp" → "Alep"), empty when none.
     std::string suggestion;
     bool corrected = false; ///< no result for the query: the hits are the suggestion's
+    /// With SearchRequest::periods: the dispatches that sorting by date lists (with every word
+    /// of the query by default, or any when none has them all; within the dates asked for),
+    /// counted per period of their date, oldest first; undated ones and empty periods left
+    /// out. Copies are counted apart, even with SearchRequest::collapse.
+    std::vector<PeriodCount> periods;
+    std::string periods_op; ///< the operator periods were counted with: "and" or "or"
     double took_ms = 0;
 };
 
@@ -133,6 +148,8 @@ private:
     static void run(Worker& w, const SearchRequest& request, SearchResult& result);
     /// run() with the operator as asked (auto: any word, those with every word first).
     static void run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result);
+    /// SearchResult::periods and periods_op of `request` (which asks for them).
+    static void count_periods(Worker& w, const SearchRequest& request, SearchResult& result);
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 
 import {
-    ARTIFACTS, dispatchShown, prerequisitesMet, resultsShown, runIndexer, servedPage, tabUntil,
+    ARTIFACTS, dispatchShown, prerequisitesMet, resultsShown, resultsViewShown, runIndexer, servedPage,
+    tabUntil,
 } from './harness.mjs';
 
 // A dispatch whose text tries to run script: the page must show it as plain characters.
@@ -40,17 +41,23 @@ const COPIES = [
         body: 'LE CONVOI A FRANCHI LE COL DU LAUTARET !' },
 ];
 
+// The same markets' yearly reports, two years before the bulletins: the results span three years.
+const REPORTS = [2013, 2014].map((year) => ({
+    id: `rapport-${year}`, title: `Rapport annuel ${year} des marchés lyonnais`, date: `${year}-06-30`,
+    body: `Les marchés lyonnais en ${year} : une année calme.`,
+}));
+
 if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
     const served = servedPage('depeches-browser-', {
         afterIndex(db) {
-            const lines = [HOSTILE, ...BULLETINS, ...COPIES].map((d) => JSON.stringify(d)).join('\n') + '\n';
+            const lines = [HOSTILE, ...BULLETINS, ...COPIES, ...REPORTS].map((d) => JSON.stringify(d)).join('\n') + '\n';
             runIndexer(['--db', db, '-'], lines);
         },
         async afterStart(base, corpus) {
             const health = await (await fetch(`${served.base}/healthz`)).json();
-            const expected = corpus.documents + 1 + BULLETINS.length + COPIES.length;
+            const expected = corpus.documents + 1 + BULLETINS.length + COPIES.length + REPORTS.length;
             assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
         },
     });
@@ -257,6 +264,53 @@ function defineTests() {
         await dispatchShown(page);
         assert.match(await page.textContent('#dispatch-title'), /LE CONVOI AU LAUTARET/);
         assert.equal(await page.textContent('#dispatch-copies a'), 'Convoi au Lautaret');
+        await page.close();
+    });
+
+    test('bars per year, then per month, narrow the search to a period, which stays until left', async () => {
+        const page = await openPage();
+        // French typography puts a no-break space before ":"; read as a plain one here.
+        const bars = () => page.locator('#periods .period').evaluateAll((items) => items.map((item) =>
+            `${item.tagName === 'A' ? 'link' : item.getAttribute('aria-current') ? 'current' : 'none'} `
+            + item.getAttribute('aria-label').replaceAll('\u00a0', ' ')));
+        const title = async () => (await page.textContent('#periods .periods-title')).replaceAll('\u00a0', ' ');
+        await page.goto(`${served.base}/?q=${encodeURIComponent('marchés lyonnais')}`);
+        await resultsShown(page);
+        // Any of the words makes a result; the bars count what has them all, and say so.
+        assert.match(await page.textContent('#status'), /^26 résultats/);
+        assert.equal(await title(), 'Par année · dépêches qui ont tous les mots');
+        assert.deepEqual(await bars(), ['link 2013 : 1 dépêche', 'link 2014 : 1 dépêche',
+            'link 2015 : 23 dépêches']);
+
+        // A year: its dispatches, and its twelve months.
+        await page.locator('#periods a.period').last().click();
+        await page.waitForURL(/from=2015-01-01&to=2015-12-31/);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^23 résultats/);
+        assert.match(await title(), /^Période : 2015 toutes les dates/);
+        const months = await bars();
+        assert.equal(months.length, 12);
+        assert.equal(months[0], 'link janvier 2015 : 23 dépêches');
+        assert.equal(months[1], 'none février 2015 : 0 dépêche');
+        // A month: the year's other months stay a click away.
+        await page.locator('#periods a.period').first().click();
+        await page.waitForURL(/from=2015-01-01&to=2015-01-31/);
+        await resultsShown(page);
+        assert.equal((await bars())[0], 'current janvier 2015 : 23 dépêches');
+        assert.match(await title(), /^Période : janvier 2015 toutes les dates · toute l’année 2015/);
+
+        // A new search keeps the period; the link leaves it.
+        await page.fill('#q', 'rapport annuel');
+        await page.press('#q', 'Enter');
+        await page.waitForURL(/q=rapport/);
+        await resultsViewShown(page);
+        assert.equal(new URL(page.url()).searchParams.get('from'), '2015-01-01');
+        assert.match(await page.textContent('#status'), /^Aucun résultat/);
+        await page.locator('#periods .periods-clear').click();
+        await page.waitForURL((url) => !url.searchParams.has('from'));
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^2 résultats/);
+        assert.deepEqual(await bars(), ['link 2013 : 1 dépêche', 'link 2014 : 1 dépêche']);
         await page.close();
     });
 

@@ -196,6 +196,22 @@ TEST_F(SearchdTest, FiltersByDate) {
     EXPECT_EQ(not_in_range["total"], 0);
 }
 
+TEST_F(SearchdTest, CountsTheMatchesPerPeriodWhenAsked) {
+    const json plain = get_json("/api/v1/search?q=paix%20OR%20onerror");
+    EXPECT_FALSE(plain.contains("periods"));
+    EXPECT_FALSE(plain.contains("periods_op"));
+    const json months = get_json("/api/v1/search?q=paix%20OR%20onerror&periods=month&limit=0");
+    // paix: the Geneva talks (2016-09) and the NewsML seed (2016-12); onerror: xss-1 (2016-12).
+    EXPECT_EQ(months["periods"], json::parse(R"([{"period": "2016-09", "count": 1},
+                                                 {"period": "2016-12", "count": 2}])"));
+    EXPECT_EQ(months["periods_op"], "and"); // the query's one clause, "paix OR onerror"
+    const json years = get_json("/api/v1/search?q=paix%20OR%20onerror&periods=year");
+    EXPECT_EQ(years["periods"], json::parse(R"([{"period": "2016", "count": 3}])"));
+    EXPECT_EQ(years["hits"].size(), 3U); // the page comes with them
+    const json none = get_json("/api/v1/search?q=paix&periods=year&from=2017-01-01");
+    EXPECT_EQ(none["periods"], json::array());
+}
+
 TEST_F(SearchdTest, ReturnsAWholeDispatchHighlighted) {
     const json plain = get_json("/api/v1/dispatches/002_19b7305b3f46132a");
     EXPECT_EQ(plain["id"], "002_19b7305b3f46132a");
@@ -238,6 +254,7 @@ TEST_F(SearchdTest, AnswersBadRequestsWithJsonErrors) {
         {"/api/v1/search?q=alep&snippet=maybe", 400, "bad_request"},
         {"/api/v1/search?q=alep&correct=perhaps", 400, "bad_request"},
         {"/api/v1/search?q=alep&collapse=2", 400, "bad_request"},
+        {"/api/v1/search?q=alep&periods=decade", 400, "bad_request"},
         {"/api/v1/suggest?q=ale&limit=0", 400, "bad_request"},
         {"/api/v1/suggest?q=ale&limit=21", 400, "bad_request"},
         {"/api/v1/suggest?q=%FF", 400, "bad_request"},
