@@ -206,9 +206,13 @@ struct SearchService::Worker {
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
     std::unordered_map<std::string, std::vector<std::string>> corrections_seen;
-    /// corrections(), for the parser and the spelling suggestion
+    /// corrections(), for the parser
     Corrector corrector = [this](std::string_view form, const analysis::TermChoice& terms) {
         return corrections(form, terms);
+    };
+    /// The corrections the spelling suggestion offers (see suggested_corrections)
+    Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms) {
+        return suggested_corrections(*lexicon, db, form, terms, corrections(form, terms));
     };
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
@@ -511,7 +515,7 @@ SearchResult SearchService::search(const SearchRequest& request) {
     SearchResult result;
     run(w, request, result);
     const auto suggestion =
-        with_retry(w, [&] { return spelling_suggestion(request.query, w.corrector, w.analyzer); });
+        with_retry(w, [&] { return spelling_suggestion(request.query, w.suggester, w.analyzer); });
     if (suggestion && *suggestion != request.query) {
         result.suggestion = *suggestion;
         if (result.total == 0 && request.correct) {

@@ -10,6 +10,7 @@
 #include "indexer/analysis/tokenizer.hpp"
 #include "indexer/analysis/utf8.hpp"
 #include "indexer/analysis/word_spans.hpp"
+#include "indexer/index/schema.hpp"
 
 namespace depeches::search {
 
@@ -65,6 +66,40 @@ std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const X
         }
     }
     return words;
+}
+
+namespace {
+
+/// True when a dispatch indexed under one of `terms` also writes `word` (lower case).
+bool written_together(const Xapian::Database& db, const analysis::TermChoice& terms,
+                      const std::string& word) {
+    const std::string written = std::string(index::k_prefix_word) + word;
+    for (const std::string& term : terms) {
+        Xapian::PostingIterator other = db.postlist_begin(written);
+        for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) {
+            other.skip_to(*doc);
+            if (other == db.postlist_end(written)) {
+                break;
+            }
+            if (*other == *doc) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<std::string> suggested_corrections(const vocab::Lexicon& lexicon,
+                                               const Xapian::Database& db, std::string_view form,
+                                               const analysis::TermChoice& terms,
+                                               std::vector<std::string> corrections) {
+    if (known_count(lexicon, db, form, terms) > 0) {
+        std::erase_if(corrections,
+                      [&](const std::string& word) { return !written_together(db, terms, word); });
+    }
+    return corrections;
 }
 
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,

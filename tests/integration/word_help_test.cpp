@@ -37,6 +37,9 @@ protected:
               "basé à Londres, douze civils ont été tués dimanche à Homs.\n");
         write(k_alepo + ".txt",
               "Alepo vue d'Espagne\n\nLa presse madrilène écrit Alepo pour la ville.\n");
+        // A dispatch that misspells Alep once, and spells it right elsewhere.
+        write("aleep.txt", "Bombardements sur Alep\n\nLes quartiers est d'Aleep sont "
+                           "bombardés : Alep est encerclée.\n");
         for (int i = 0; i < 12; ++i) {
             write("alep_" + std::to_string(i) + ".txt",
                   "Nouvelles d'Alep " + std::to_string(i) +
@@ -55,7 +58,7 @@ protected:
                   "Sommet " + std::to_string(i) +
                       "\n\nEmmanuel Macron rencontre Angela Merkel à Berlin.\n");
         }
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 12U + 1U + 12U + 3U);
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -90,6 +93,17 @@ TEST_F(WordHelp, SuggestsCorrectionsFromTheIndexedVocabulary) {
     EXPECT_EQ(search("Washingtonn").suggestion, "Washington");
     EXPECT_EQ(search("Washingtonn").total, search("Washington").total);
     EXPECT_EQ(search("Washington").suggestion, "");
+}
+
+TEST_F(WordHelp, SuggestsForAWordDispatchesWriteOnlyWhereTheyMisspellTheFrequentOne) {
+    // "Aleep" is written in a dispatch that also writes Alep: a misspelling.
+    EXPECT_EQ(search("Aleep").suggestion, "Alep");
+    // "Alepo" is written in a dispatch that never says Alep: a word of its own, not
+    // corrected, though the search still brings Alep's dispatches after it.
+    const search::SearchResult alepo = search("Alepo");
+    EXPECT_EQ(alepo.suggestion, "");
+    EXPECT_EQ(alepo.hits.front().id, k_alepo);
+    EXPECT_GT(alepo.total, 10U);
 }
 
 TEST_F(WordHelp, SearchesTheCorrectionWhenTheQueryFindsNothing) {
