@@ -51,7 +51,12 @@ protected:
         s_index->write("neige-2016-10-01.txt",
                        "Neige au Lautaret\n\nLa neige ferme le col du Lautaret aux convois, "
                        "le convoi attend.\n");
-        ASSERT_EQ(s_index->index().added, 5U);
+        // The col and aid without the convoy: more dispatches have each word than both.
+        s_index->write("fermeture-2016-10-06.txt",
+                       "Col fermé\n\nLe col reste fermé à la circulation.\n");
+        s_index->write("aide-2016-10-07.txt",
+                       "Aide humanitaire\n\nL'aide humanitaire arrive à Grenoble.\n");
+        ASSERT_EQ(s_index->index().added, 7U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -109,6 +114,24 @@ TEST_F(Copies, InDateOrderTheNewestCopyStandsForItsText) {
         test::ids_of(by_date),
         (std::vector<std::string>{"retour-2016-10-05", "convoi-2016-10-04", "neige-2016-10-01"}));
     EXPECT_EQ(by_date.hits[1].copies, 2U);
+    // Counted exactly: three texts, whatever the page holds.
+    EXPECT_EQ(by_date.total, 3U);
+    EXPECT_TRUE(by_date.total_exact);
+    search::SearchRequest first;
+    first.query = "Lautaret";
+    first.limit = 1;
+    first.snippets = false;
+    first.collapse = true;
+    first.sort = search::SearchRequest::Sort::date;
+    const search::SearchResult page = s_index->service().search(first);
+    EXPECT_EQ(page.total, 3U);
+    EXPECT_TRUE(page.total_exact);
+    // Where Xapian only bounds the matches (more dispatches have each word than both), the
+    // texts are counted all the same: the convoy's, and the one a word away.
+    first.query = "col humanitaire";
+    const search::SearchResult both = s_index->service().search(first);
+    EXPECT_EQ(both.total, 2U);
+    EXPECT_TRUE(both.total_exact);
 }
 
 } // namespace
