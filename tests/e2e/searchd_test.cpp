@@ -1,7 +1,13 @@
 // End to end: the real depeches-indexer builds an index of corpus/ plus hostile dispatches,
 // the real depeches-searchd serves it on 127.0.0.1 port 0, and we talk HTTP to it.
+#include <algorithm>
+#include <cctype>
 #include <csignal>
 #include <memory>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -312,6 +318,139 @@ TEST_F(SearchdTest, HostileQueriesNeverBreakTheDaemon) {
             ASSERT_TRUE(res);
             EXPECT_TRUE(res->status == 200 || res->status == 400) << res->status;
         }
+    }
+    EXPECT_EQ(get_json("/healthz")["status"], "ok");
+}
+
+/// `text` percent-encoded for a query string: every byte but unreserved ASCII.
+std::string url_encoded(const std::string& text) {
+    static constexpr char k_hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (std::isalnum(byte) != 0 || c == '-' || c == '_' || c == '.' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += k_hex[byte >> 4];
+            out += k_hex[byte & 15];
+        }
+    }
+    return out;
+}
+
+TEST_F(SearchdTest, RandomQueriesAndParametersNeverBreakTheDaemon) {
+    // Queries made of the query language's pieces, French forms and hostile characters, with
+    // parameters valid or not, drawn with a fixed seed: each answer is JSON with a 2xx or 4xx
+    // status (under the sanitizers too, where CI runs this suite again).
+    const std::vector<std::string> atoms{"alep",
+                                         "Armée",
+                                         "syrienne",
+                                         "l'armée",
+                                         "d'urgence",
+                                         "cessez-le-feu",
+                                         "8 000",
+                                         "O.N.U.",
+                                         "XIXe",
+                                         "OR",
+                                         "OU",
+                                         "AND",
+                                         "ET",
+                                         "NOT",
+                                         "SAUF",
+                                         "-",
+                                         "+",
+                                         "(",
+                                         ")",
+                                         "\"",
+                                         "«",
+                                         "»",
+                                         "*",
+                                         "év*",
+                                         "a*",
+                                         "titre:",
+                                         "titre:alep",
+                                         "date:2016",
+                                         "date:2016-13",
+                                         "date:..2016-12",
+                                         "date:x",
+                                         "lundi 18 mai",
+                                         "quel",
+                                         "combien",
+                                         "tombe-t-il",
+                                         "aujourd'hui",
+                                         "’",
+                                         "ʼ",
+                                         "\u00a0",
+                                         "\u202f",
+                                         "e\u0301",
+                                         "œ",
+                                         "ß",
+                                         "İ",
+                                         "😀",
+                                         "\u200b",
+                                         "\\",
+                                         "%",
+                                         "&",
+                                         "<script>",
+                                         "</mark>",
+                                         "&amp;",
+                                         std::string(1, '\0'),
+                                         "\x7f",
+                                         "\xff",
+                                         "\xc3",
+                                         std::string(60, 'a'),
+                                         "--",
+                                         "\"\"",
+                                         "()",
+                                         "**",
+                                         "Jean-",
+                                         "l'",
+                                         "2nd",
+                                         "1er",
+                                         "3,5"};
+    const std::vector<std::pair<std::string, std::vector<std::string>>> parameters{
+        {"limit", {"0", "1", "100", "101", "-1", "x"}},
+        {"offset", {"0", "10", "10000", "10001"}},
+        {"sort", {"date", "relevance", "x"}},
+        {"op", {"and", "or", "xor"}},
+        {"periods", {"year", "month", "x"}},
+        {"from", {"2016-01-01", "2016-13-45", "x"}},
+        {"to", {"2016-12-31", "2016"}},
+        {"collapse", {"0", "1", "2"}},
+        {"snippet", {"0", "1"}},
+        {"correct", {"0", "1"}}};
+    std::mt19937 random(20261127);
+    const auto pick = [&random](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+    };
+    constexpr int k_requests = 1500;
+    for (int i = 0; i < k_requests; ++i) {
+        std::string q;
+        for (std::size_t n = pick(20); n > 0; --n) {
+            q += atoms[pick(atoms.size())];
+            q += pick(4) == 0 ? "" : " ";
+        }
+        if (pick(20) == 0) {
+            q = q + q + q + q + q + q + q + q;
+        }
+        q.resize(std::min<std::size_t>(q.size(), pick(2) == 0 ? 1000 : 1200));
+        std::string path;
+        if (pick(5) == 0) {
+            path = "/api/v1/suggest?q=" + url_encoded(q) + "&limit=" + std::to_string(pick(22));
+        } else {
+            path = "/api/v1/search?q=" + url_encoded(q);
+            for (const auto& [name, values] : parameters) {
+                if (pick(8) == 0) {
+                    path += "&" + name + "=" + url_encoded(values[pick(values.size())]);
+                }
+            }
+        }
+        SCOPED_TRACE(path);
+        const httplib::Result res = get(path);
+        ASSERT_TRUE(res);
+        EXPECT_TRUE(res->status == 200 || res->status == 400) << res->status << ": " << res->body;
+        EXPECT_FALSE(json::parse(res->body, nullptr, false).is_discarded()) << res->body;
     }
     EXPECT_EQ(get_json("/healthz")["status"], "ok");
 }
