@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -568,6 +569,47 @@ SearchResult SearchService::search(const SearchRequest& request) {
     return result;
 }
 
+namespace {
+
+/// Counts matches per period of their date: the first `width` characters of the date value
+/// ("YYYY" or "YYYYMM"). With `texts`, each text once, in the period of its newest copy, as
+/// the date order lists it (see index::body_key; a dispatch without a key is a text of its own).
+class PeriodSpy : public Xapian::MatchSpy {
+public:
+    PeriodSpy(std::size_t width, bool texts) : m_width(width), m_texts(texts) {}
+
+    void operator()(const Xapian::Document& doc, double /*wt*/) override {
+        std::string date = doc.get_value(index::k_slot_date);
+        if (date.size() < m_width) {
+            return; // undated
+        }
+        std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
+        if (key.empty()) {
+            ++m_counts[date.substr(0, m_width)];
+            return;
+        }
+        std::string& newest = m_newest[std::move(key)];
+        newest = std::max(newest, date);
+    }
+
+    /// "YYYY" or "YYYYMM" → matches (or texts), in order.
+    [[nodiscard]] std::map<std::string, std::size_t> counts() const {
+        std::map<std::string, std::size_t> counts = m_counts;
+        for (const auto& [key, date] : m_newest) {
+            ++counts[date.substr(0, m_width)];
+        }
+        return counts;
+    }
+
+private:
+    std::size_t m_width;
+    bool m_texts;
+    std::map<std::string, std::size_t> m_counts;
+    std::unordered_map<std::string, std::string> m_newest; ///< body key → its newest date
+};
+
+} // namespace
+
 void SearchService::count_periods(Worker& w, const SearchRequest& request, SearchResult& result) {
     const std::size_t width = request.periods == SearchRequest::Periods::year ? 4 : 6;
     // As in date order: by default every word, or any when no dispatch has them all.
@@ -586,23 +628,13 @@ void SearchService::count_periods(Worker& w, const SearchRequest& request, Searc
             Xapian::Enquire enquire(w.db);
             enquire.set_query(plan.query);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
-            Xapian::ValueCountMatchSpy days(index::k_slot_date);
-            enquire.add_matchspy(&days);
+            PeriodSpy periods(width, request.collapse);
+            enquire.add_matchspy(&periods);
             const Xapian::MSet mset = enquire.get_mset(0, 0, w.db.get_doccount());
             result.periods.clear();
-            for (auto day = days.values_begin(); day != days.values_end(); ++day) {
-                const std::string value = *day;
-                if (value.size() < width) {
-                    continue; // undated
-                }
-                std::string period = value.substr(0, 4);
-                if (width == 6) {
-                    period += '-' + value.substr(4, 2);
-                }
-                if (result.periods.empty() || result.periods.back().period != period) {
-                    result.periods.push_back({std::move(period), 0});
-                }
-                result.periods.back().count += day.get_termfreq();
+            for (const auto& [period, count] : periods.counts()) {
+                result.periods.push_back(
+                    {width == 4 ? period : period.substr(0, 4) + '-' + period.substr(4), count});
             }
             return mset.get_matches_estimated();
         });

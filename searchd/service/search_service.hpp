@@ -82,7 +82,8 @@ struct SearchResult {
     /// With SearchRequest::periods: the dispatches that sorting by date lists (with every word
     /// of the query by default, or any when none has them all; within the dates asked for),
     /// counted per period of their date, oldest first; undated ones and empty periods left
-    /// out. Copies are counted apart, even with SearchRequest::collapse.
+    /// out. With SearchRequest::collapse, each text once, in the period of its newest copy (as
+    /// the date order lists it).
     std::vector<PeriodCount> periods;
     std::string periods_op; ///< the operator periods were counted with: "and" or "or"
     double took_ms = 0;

@@ -31,17 +31,22 @@ protected:
         s_index->write("delevoye-2019-07-18.txt",
                        "Le rapport Delevoye\n\nLe rapport Delevoye sur les retraites est "
                        "remis au gouvernement.\n");
+        // One text filed twice, across the new year: with collapse, counted once, in 2020.
+        s_index->write("reprise-2019-12-31.txt", "La grève reprend\n\nLa grève reprend.\n");
+        s_index->write("reprise-2020-01-02.txt", "Reprise de la grève\n\nLa grève reprend.\n");
         // Found by its words, but with no date anywhere: counted in no period.
         s_index->write("sans-date.txt", "Une grève\n\nUne grève sans date.\n");
-        ASSERT_EQ(s_index->index().added, 6U);
+        ASSERT_EQ(s_index->index().added, 8U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
 
     static search::SearchResult count(const std::string& query, Periods periods,
                                       std::optional<query::DefaultOperator> op = {},
-                                      const std::string& from = {}, const std::string& to = {}) {
+                                      const std::string& from = {}, const std::string& to = {},
+                                      bool collapse = false) {
         search::SearchRequest request;
+        request.collapse = collapse;
         request.query = query;
         request.snippets = false;
         request.periods = periods;
@@ -67,20 +72,32 @@ std::unique_ptr<test::WrittenIndex> PeriodCounts::s_index;
 
 TEST_F(PeriodCounts, CountsTheDatedMatchesPerYearOrMonthOldestFirst) {
     const search::SearchResult years = count("grève", Periods::year);
-    EXPECT_EQ(years.total, 5U);
-    EXPECT_EQ(periods_of(years), (std::vector<std::string>{"2018:2", "2019:2"}));
+    EXPECT_EQ(years.total, 7U);
+    EXPECT_EQ(periods_of(years), (std::vector<std::string>{"2018:2", "2019:3", "2020:1"}));
     EXPECT_EQ(years.periods_op, "and");
     EXPECT_EQ(periods_of(count("grève", Periods::month)),
-              (std::vector<std::string>{"2018-03:1", "2018-04:1", "2019-12:2"}));
+              (std::vector<std::string>{"2018-03:1", "2018-04:1", "2019-12:3", "2020-01:1"}));
     // Not asked, not counted.
     EXPECT_TRUE(count("grève", Periods::none).periods.empty());
+}
+
+TEST_F(PeriodCounts, CountsEachTextOnceWhereTheDateOrderListsIt) {
+    // By date, one hit per text: the newest copy stands for the text, in 2020.
+    const search::SearchResult texts = count("grève", Periods::year, {}, {}, {}, true);
+    EXPECT_EQ(periods_of(texts), (std::vector<std::string>{"2018:2", "2019:2", "2020:1"}));
+    EXPECT_EQ(periods_of(count("grève reprend", Periods::month, {}, {}, {}, true)),
+              (std::vector<std::string>{"2020-01:1"}));
+    // Within dates that leave the newest copy out, the other one stands for it.
+    EXPECT_EQ(
+        periods_of(count("grève reprend", Periods::year, {}, "2019-01-01", "2019-12-31", true)),
+        (std::vector<std::string>{"2019:1"}));
 }
 
 TEST_F(PeriodCounts, CountsWhatTheDateOrderLists) {
     // By default, the dispatches with every word, as sorting by date lists them; the
     // relevance order also lists those with one of the words.
     const search::SearchResult both = count("grève retraites", Periods::month);
-    EXPECT_EQ(both.total, 6U);
+    EXPECT_EQ(both.total, 8U);
     EXPECT_EQ(periods_of(both), (std::vector<std::string>{"2019-12:2"}));
     EXPECT_EQ(both.periods_op, "and");
     // When no dispatch has them all, those with any of them.
@@ -90,19 +107,19 @@ TEST_F(PeriodCounts, CountsWhatTheDateOrderLists) {
     // An operator asked for is the one counted with.
     const search::SearchResult asked =
         count("grève retraites", Periods::year, query::DefaultOperator::op_or);
-    EXPECT_EQ(periods_of(asked), (std::vector<std::string>{"2018:2", "2019:3"}));
+    EXPECT_EQ(periods_of(asked), (std::vector<std::string>{"2018:2", "2019:4", "2020:1"}));
     EXPECT_EQ(asked.periods_op, "or");
 }
 
 TEST_F(PeriodCounts, StaysWithinTheDatesAsked) {
     EXPECT_EQ(periods_of(count("grève", Periods::month, {}, "2019-01-01", "2019-12-31")),
-              (std::vector<std::string>{"2019-12:2"}));
+              (std::vector<std::string>{"2019-12:3"}));
     EXPECT_EQ(periods_of(count("grève date:2018", Periods::year)),
               (std::vector<std::string>{"2018:2"}));
     // Browsing a period, with no words.
     EXPECT_EQ(periods_of(count("", Periods::year, {}, "2019-01-01", "")),
-              (std::vector<std::string>{"2019:3"}));
-    EXPECT_TRUE(count("grève", Periods::year, {}, "2020-01-01", "2020-12-31").periods.empty());
+              (std::vector<std::string>{"2019:4", "2020:1"}));
+    EXPECT_TRUE(count("grève", Periods::year, {}, "2021-01-01", "2021-12-31").periods.empty());
 }
 
 } // namespace
