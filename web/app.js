@@ -55,12 +55,17 @@ function readState(url = location) {
     return {
         q: (p.get('q') ?? '').trim(),
         offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
-        sort: p.get('sort') === 'date' ? 'date' : 'relevance',
+        sort: sortOf(p.get('sort')),
         from: isoDateOr(p.get('from')),
         to: isoDateOr(p.get('to')),
         correct: p.get('correct') !== '0',
         id: p.get('id') || null,
     };
+}
+
+/** A sort the page knows: 'date' (newest first), 'oldest' (oldest first) or 'relevance'. */
+function sortOf(value) {
+    return value === 'date' || value === 'oldest' ? value : 'relevance';
 }
 
 function urlFor({ q, offset = 0, sort = 'relevance', from = '', to = '', correct = true, id = null }) {
@@ -357,7 +362,7 @@ function renderNotice(state, data) {
         notes.push('La syntaxe de la recherche n’a pas été comprise : les mots ont été cherchés tels quels.');
     }
     // By date, the server lists what has every word; "or" says no dispatch had them all.
-    if (state.sort === 'date' && data.op === 'or' && Number(data.total) > 0) {
+    if (state.sort !== 'relevance' && data.op === 'or' && Number(data.total) > 0) {
         notes.push('Aucune dépêche n’a tous ces mots : voici, par date, celles qui en ont au moins un.');
     }
     ui.notice.textContent = notes.join(' ').replaceAll(' :', `${NBSP}:`);
@@ -535,14 +540,14 @@ ui.form.addEventListener('submit', (event) => {
     if (window.matchMedia('(pointer: coarse)').matches) ui.q.blur();
     searchCache.clear(); // a fresh search shows fresh results
     // The period searched stays, as the order does: the page shows it, with a link to leave it.
-    navigate({ q, offset: 0, sort: ui.sort.value === 'date' ? 'date' : 'relevance',
+    navigate({ q, offset: 0, sort: sortOf(ui.sort.value),
         from: current.from, to: current.to }, { focus: 'none' });
 });
 
 ui.sort.addEventListener('change', () => {
     const q = current.q || ui.q.value.trim();
     const correct = q === current.q ? current.correct : true;
-    const sort = ui.sort.value === 'date' ? 'date' : 'relevance';
+    const sort = sortOf(ui.sort.value);
     if (q) navigate({ q, offset: 0, sort, from: current.from, to: current.to, correct }, { focus: 'none' });
 });
 

@@ -11,6 +11,18 @@ nlohmann::json date_or_null(const std::string& date) {
     return date.empty() ? nlohmann::json(nullptr) : nlohmann::json(date);
 }
 
+const char* sort_name(search::SearchRequest::Sort sort) {
+    switch (sort) {
+    case search::SearchRequest::Sort::date:
+        return "date";
+    case search::SearchRequest::Sort::oldest:
+        return "oldest";
+    case search::SearchRequest::Sort::relevance:
+        break;
+    }
+    return "relevance";
+}
+
 } // namespace
 
 nlohmann::json search_json(const search::SearchRequest& request,
@@ -35,7 +47,7 @@ nlohmann::json search_json(const search::SearchRequest& request,
         {"total_exact", result.total_exact},
         {"offset", request.offset},
         {"limit", request.limit},
-        {"sort", request.sort == search::SearchRequest::Sort::date ? "date" : "relevance"},
+        {"sort", sort_name(request.sort)},
         {"op", result.op},
         {"collapse", request.collapse},
         {"fallback", result.fallback},

@@ -61,8 +61,10 @@ search::SearchRequest parse_search_params(const Params& params) {
     if (const std::string* sort = find(params, "sort")) {
         if (*sort == "date") {
             request.sort = search::SearchRequest::Sort::date;
+        } else if (*sort == "oldest") {
+            request.sort = search::SearchRequest::Sort::oldest;
         } else if (*sort != "relevance" && !sort->empty()) {
-            reject("sort must be relevance or date");
+            reject("sort must be relevance, date or oldest");
         }
     }
     if (const std::string* op = find(params, "op")) {

@@ -430,11 +430,63 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     return plan;
 }
 
+/// Counts matches per period of their date: the first `width` characters of the date value
+/// ("YYYY" or "YYYYMM"). With `texts`, each text once, in the period of its newest copy (its
+/// oldest when `oldest`), as the date order lists it (see index::body_key; a dispatch without
+/// a key is a text of its own).
+class PeriodSpy : public Xapian::MatchSpy {
+public:
+    PeriodSpy(std::size_t width, bool texts, bool oldest)
+        : m_width(width), m_texts(texts), m_oldest(oldest) {}
+
+    void operator()(const Xapian::Document& doc, double /*wt*/) override {
+        std::string date = doc.get_value(index::k_slot_date);
+        if (date.size() < m_width) {
+            return; // undated
+        }
+        std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
+        if (key.empty()) {
+            ++m_counts[date.substr(0, m_width)];
+            return;
+        }
+        const auto [standing, added] = m_standing.try_emplace(std::move(key), date);
+        if (!added && (m_oldest ? date < standing->second : date > standing->second)) {
+            standing->second = std::move(date);
+        }
+    }
+
+    /// "YYYY" or "YYYYMM" → matches (or texts), in order.
+    [[nodiscard]] std::map<std::string, std::size_t> counts() const {
+        std::map<std::string, std::size_t> counts = m_counts;
+        for (const auto& [key, date] : m_standing) {
+            ++counts[date.substr(0, m_width)];
+        }
+        return counts;
+    }
+
+private:
+    std::size_t m_width;
+    bool m_texts;
+    bool m_oldest;
+    std::map<std::string, std::size_t> m_counts;
+    /// body key → the date of the copy that stands for the text
+    std::unordered_map<std::string, std::string> m_standing;
+};
+
+/// Sort key for oldest first: the date value, undated dispatches (an empty value) last.
+class UndatedLast : public Xapian::KeyMaker {
+public:
+    std::string operator()(const Xapian::Document& doc) const override {
+        std::string date = doc.get_value(index::k_slot_date);
+        return date.empty() ? std::string("\xff") : date;
+    }
+};
+
 } // namespace
 
 void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& result) {
-    if (request.sort == SearchRequest::Sort::date && !request.op) {
-        // Newest first, "réforme des retraites" listed whatever said "réforme" last.
+    if (request.sort != SearchRequest::Sort::relevance && !request.op) {
+        // By date, "réforme des retraites" listed whatever said "réforme" last (or first).
         SearchRequest every_word = request;
         every_word.op = query::DefaultOperator::op_and;
         run_as_asked(w, every_word, result);
@@ -464,13 +516,18 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
         Xapian::MSet mset;
         std::optional<std::size_t> folded; // copies folded into the window's other hits
         std::optional<std::size_t> texts;  // in date order, the texts counted exactly
-        if (request.sort == SearchRequest::Sort::date ||
+        UndatedLast oldest_first;
+        if (request.sort != SearchRequest::Sort::relevance ||
             (plan.boosts.empty() && plan.parsed.days.empty())) {
             // In date order every match is visited anyway: one query scores everything, and
-            // Xapian's collapse key leaves copies out (by date, the newest stands for its text).
+            // Xapian's collapse key leaves copies out (the first copy in date order stands for
+            // its text).
             enquire.set_query(with_boosts(plan.query, plan.boosts));
             if (request.sort == SearchRequest::Sort::date) {
+                // Descending: an undated dispatch's empty value comes last.
                 enquire.set_sort_by_value_then_relevance(index::k_slot_date, true);
+            } else if (request.sort == SearchRequest::Sort::oldest) {
+                enquire.set_sort_by_key_then_relevance(&oldest_first, false);
             }
             Xapian::ValueCountMatchSpy keys(index::k_slot_copies);
             if (request.collapse) {
@@ -569,47 +626,6 @@ SearchResult SearchService::search(const SearchRequest& request) {
     return result;
 }
 
-namespace {
-
-/// Counts matches per period of their date: the first `width` characters of the date value
-/// ("YYYY" or "YYYYMM"). With `texts`, each text once, in the period of its newest copy, as
-/// the date order lists it (see index::body_key; a dispatch without a key is a text of its own).
-class PeriodSpy : public Xapian::MatchSpy {
-public:
-    PeriodSpy(std::size_t width, bool texts) : m_width(width), m_texts(texts) {}
-
-    void operator()(const Xapian::Document& doc, double /*wt*/) override {
-        std::string date = doc.get_value(index::k_slot_date);
-        if (date.size() < m_width) {
-            return; // undated
-        }
-        std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
-        if (key.empty()) {
-            ++m_counts[date.substr(0, m_width)];
-            return;
-        }
-        std::string& newest = m_newest[std::move(key)];
-        newest = std::max(newest, date);
-    }
-
-    /// "YYYY" or "YYYYMM" → matches (or texts), in order.
-    [[nodiscard]] std::map<std::string, std::size_t> counts() const {
-        std::map<std::string, std::size_t> counts = m_counts;
-        for (const auto& [key, date] : m_newest) {
-            ++counts[date.substr(0, m_width)];
-        }
-        return counts;
-    }
-
-private:
-    std::size_t m_width;
-    bool m_texts;
-    std::map<std::string, std::size_t> m_counts;
-    std::unordered_map<std::string, std::string> m_newest; ///< body key → its newest date
-};
-
-} // namespace
-
 void SearchService::count_periods(Worker& w, const SearchRequest& request, SearchResult& result) {
     const std::size_t width = request.periods == SearchRequest::Periods::year ? 4 : 6;
     // As in date order: by default every word, or any when no dispatch has them all.
@@ -628,7 +644,7 @@ void SearchService::count_periods(Worker& w, const SearchRequest& request, Searc
             Xapian::Enquire enquire(w.db);
             enquire.set_query(plan.query);
             enquire.set_weighting_scheme(Xapian::BoolWeight());
-            PeriodSpy periods(width, request.collapse);
+            PeriodSpy periods(width, request.collapse, request.sort == SearchRequest::Sort::oldest);
             enquire.add_matchspy(&periods);
             const Xapian::MSet mset = enquire.get_mset(0, 0, w.db.get_doccount());
             result.periods.clear();

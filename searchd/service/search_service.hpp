@@ -32,7 +32,8 @@ inline constexpr std::size_t k_max_offset = 10000;
 
 /// A search, as the caller asks for it (validated by search()).
 struct SearchRequest {
-    enum class Sort { relevance, date };
+    /// date: newest first; oldest: oldest first. Either way undated dispatches come last.
+    enum class Sort { relevance, date, oldest };
     enum class Periods { none, year, month };
     std::string query;
     std::size_t limit = 10;
@@ -82,8 +83,8 @@ struct SearchResult {
     /// With SearchRequest::periods: the dispatches that sorting by date lists (with every word
     /// of the query by default, or any when none has them all; within the dates asked for),
     /// counted per period of their date, oldest first; undated ones and empty periods left
-    /// out. With SearchRequest::collapse, each text once, in the period of its newest copy (as
-    /// the date order lists it).
+    /// out. With SearchRequest::collapse, each text once, in the period of the copy that
+    /// stands for it in date order: its newest, or its oldest when sorted oldest first.
     std::vector<PeriodCount> periods;
     std::string periods_op; ///< the operator periods were counted with: "and" or "or"
     double took_ms = 0;

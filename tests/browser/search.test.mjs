@@ -228,6 +228,16 @@ function defineTests() {
         assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
         assert.equal(await page.locator('#results .hit time').first().textContent(), '23 janvier 2015');
 
+        await page.selectOption('#sort', 'oldest');
+        await page.waitForURL(/sort=oldest/);
+        await resultsShown(page);
+        const oldestFirst = await page.locator('#results .hit time').evaluateAll((ts) => ts.map((t) => t.dateTime));
+        assert.equal(oldestFirst[0], '2015-01-01');
+        assert.deepEqual(oldestFirst, [...oldestFirst].sort(), 'oldest first');
+        await page.selectOption('#sort', 'date');
+        await page.waitForURL(/sort=date/);
+        await resultsShown(page);
+
         await page.locator('#results .hit-link').first().click();
         await dispatchShown(page);
         assert.equal(new URL(page.url()).searchParams.get('id'), 'bulletin/23');

@@ -190,6 +190,11 @@ TEST_F(SearchdTest, PaginatesAndSortsByDate) {
     EXPECT_EQ(by_date["hits"][0]["id"], "xss-1"); // 2016-12-09, then 2016-09-04
     EXPECT_EQ(by_date["hits"][1]["id"], "dossier/2016/paix");
     EXPECT_EQ(by_date["sort"], "date");
+    const json oldest = get_json("/api/v1/search?q=onerror%20OR%20reprennent&sort=oldest");
+    ASSERT_EQ(oldest["hits"].size(), 2U);
+    EXPECT_EQ(oldest["hits"][0]["id"], "dossier/2016/paix");
+    EXPECT_EQ(oldest["hits"][1]["id"], "xss-1");
+    EXPECT_EQ(oldest["sort"], "oldest");
 }
 
 TEST_F(SearchdTest, FiltersByDate) {

@@ -93,6 +93,38 @@ TEST_F(PeriodCounts, CountsEachTextOnceWhereTheDateOrderListsIt) {
         (std::vector<std::string>{"2019:1"}));
 }
 
+TEST_F(PeriodCounts, InOldestFirstOrderTheOldestCopyStandsForItsText) {
+    search::SearchRequest request;
+    request.query = "grève reprend";
+    request.snippets = false;
+    request.collapse = true;
+    request.periods = Periods::month;
+    request.sort = search::SearchRequest::Sort::oldest;
+    const search::SearchResult oldest = s_index->service().search(request);
+    EXPECT_EQ(test::ids_of(oldest), std::vector<std::string>{"reprise-2019-12-31"});
+    EXPECT_EQ(periods_of(oldest), (std::vector<std::string>{"2019-12:1"}));
+    request.sort = search::SearchRequest::Sort::date;
+    const search::SearchResult newest = s_index->service().search(request);
+    EXPECT_EQ(test::ids_of(newest), std::vector<std::string>{"reprise-2020-01-02"});
+    EXPECT_EQ(periods_of(newest), (std::vector<std::string>{"2020-01:1"}));
+}
+
+TEST_F(PeriodCounts, UndatedDispatchesComeLastInEitherDateOrder) {
+    search::SearchRequest request;
+    request.query = "grève";
+    request.snippets = false;
+    request.sort = search::SearchRequest::Sort::oldest;
+    EXPECT_EQ(test::ids_of(s_index->service().search(request)),
+              (std::vector<std::string>{"greve-2018-03-05", "greve-2018-04-10", "greve-2019-12-05",
+                                        "greve-2019-12-17", "reprise-2019-12-31",
+                                        "reprise-2020-01-02", "sans-date"}));
+    request.sort = search::SearchRequest::Sort::date;
+    EXPECT_EQ(test::ids_of(s_index->service().search(request)),
+              (std::vector<std::string>{"reprise-2020-01-02", "reprise-2019-12-31",
+                                        "greve-2019-12-17", "greve-2019-12-05", "greve-2018-04-10",
+                                        "greve-2018-03-05", "sans-date"}));
+}
+
 TEST_F(PeriodCounts, CountsWhatTheDateOrderLists) {
     // By default, the dispatches with every word, as sorting by date lists them; the
     // relevance order also lists those with one of the words.

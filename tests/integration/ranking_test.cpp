@@ -172,11 +172,12 @@ TEST_F(Ranking, AQuotationAmongOtherWordsAlsoFindsItsWordsApart) {
 }
 
 TEST_F(Ranking, InDateOrderTheAutoOperatorAsksForEveryWordFirst) {
-    const auto by_date = [](const std::string& query) {
+    const auto by_date = [](const std::string& query,
+                            search::SearchRequest::Sort sort = search::SearchRequest::Sort::date) {
         search::SearchRequest request;
         request.query = query;
         request.snippets = false;
-        request.sort = search::SearchRequest::Sort::date;
+        request.sort = sort;
         return s_index->service().search(request);
     };
     // Newest first among those with every word, not whatever said "vélo" last.
@@ -184,6 +185,12 @@ TEST_F(Ranking, InDateOrderTheAutoOperatorAsksForEveryWordFirst) {
     EXPECT_EQ(test::ids_of(every),
               (std::vector<std::string>{"velo-2020-05-18", "velo-2020-05-11"}));
     EXPECT_EQ(every.op, "and");
+    // Oldest first, the same ones.
+    const search::SearchResult oldest =
+        by_date("Rennes plan vélo", search::SearchRequest::Sort::oldest);
+    EXPECT_EQ(test::ids_of(oldest),
+              (std::vector<std::string>{"velo-2020-05-11", "velo-2020-05-18"}));
+    EXPECT_EQ(oldest.op, "and");
     // No dispatch has both: any word, newest first, and the answer says so.
     const search::SearchResult any = by_date("Rennes piscine");
     ASSERT_EQ(any.hits.size(), 4U);
