@@ -121,11 +121,16 @@ export function renderPeriods(container, state, data, link) {
         const current = range.from === state.from && range.to === state.to;
         const props = { 'aria-label': `${spoken}${NBSP}: ${numberFormat.format(count)} ${noun}`,
             title: `${spoken}${NBSP}: ${numberFormat.format(count)} ${noun}` };
-        let item;
-        if (count === 0) item = make('span', { class: 'period empty', ...props }, ...content);
-        else if (current) item = make('span', { class: 'period current', 'aria-current': 'true', ...props }, ...content);
-        else item = link({ ...state, offset: 0, ...range }, '', { class: 'period', ...props }, ...content);
-        list.append(make('li', {}, item));
+        // An empty period is only drawn: screen readers hear the periods that have dispatches.
+        // The current one is a link to itself, marked as pagination marks its page.
+        if (count === 0) {
+            list.append(make('li', { 'aria-hidden': 'true' },
+                make('span', { class: 'period empty', title: props.title }, ...content)));
+            continue;
+        }
+        list.append(make('li', {}, link({ ...state, offset: 0, ...range }, '',
+            { class: current ? 'period current' : 'period', ...(current ? { 'aria-current': 'true' } : {}), ...props },
+            ...content)));
     }
     container.append(list);
 }

@@ -281,8 +281,8 @@ function defineTests() {
         const page = await openPage();
         // French typography puts a no-break space before ":"; read as a plain one here.
         const bars = () => page.locator('#periods .period').evaluateAll((items) => items.map((item) =>
-            `${item.tagName === 'A' ? 'link' : item.getAttribute('aria-current') ? 'current' : 'none'} `
-            + item.getAttribute('aria-label').replaceAll('\u00a0', ' ')));
+            `${item.getAttribute('aria-current') ? 'current' : item.tagName === 'A' ? 'link' : 'none'} `
+            + (item.getAttribute('aria-label') ?? item.title).replaceAll('\u00a0', ' ')));
         const title = async () => (await page.textContent('#periods .periods-title')).replaceAll('\u00a0', ' ');
         await page.goto(`${served.base}/?q=${encodeURIComponent('marchés lyonnais')}`);
         await resultsShown(page);
@@ -302,6 +302,8 @@ function defineTests() {
         assert.equal(months.length, 12);
         assert.equal(months[0], 'link janvier 2015 : 23 dépêches');
         assert.equal(months[1], 'none février 2015 : 0 dépêche');
+        // Screen readers hear only the months that have dispatches.
+        assert.equal(await page.locator('#periods li[aria-hidden="true"] .period.empty').count(), 11);
         // A month: the year's other months stay a click away.
         await page.locator('#periods a.period').first().click();
         await page.waitForURL(/from=2015-01-01&to=2015-01-31/);
