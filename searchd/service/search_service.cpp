@@ -3,6 +3,7 @@
 // the stub to a new generation; a search that meets DatabaseModifiedError is retried once.
 #include "searchd/service/search_service.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -430,47 +431,58 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     return plan;
 }
 
-/// Counts matches per period of their date: the first `width` characters of the date value
-/// ("YYYY" or "YYYYMM"). With `texts`, each text once, in the period of its newest copy (its
-/// oldest when `oldest`), as the date order lists it (see index::body_key; a dispatch without
-/// a key is a text of its own).
+/// Counts matches per period of their date: the first `width` digits of the date value
+/// ("YYYYMMDD"), 4 for years and 6 for months. With `texts`, each text once, in the period of
+/// its newest copy (its oldest when `oldest`), as the date order lists it (see index::body_key;
+/// a dispatch without a key is a text of its own). Keeps a hash and a date per text seen, not
+/// the key strings: a broad query over a large archive stays small.
 class PeriodSpy : public Xapian::MatchSpy {
 public:
     PeriodSpy(std::size_t width, bool texts, bool oldest)
-        : m_width(width), m_texts(texts), m_oldest(oldest) {}
+        : m_divisor(width == 4 ? 10000 : 100), m_texts(texts), m_oldest(oldest) {}
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
-        std::string date = doc.get_value(index::k_slot_date);
-        if (date.size() < m_width) {
+        const std::string value = doc.get_value(index::k_slot_date);
+        std::uint32_t date = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), date);
+        if (value.size() != 8 || error != std::errc() || end != value.data() + value.size()) {
             return; // undated
         }
-        std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
+        const std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
         if (key.empty()) {
-            ++m_counts[date.substr(0, m_width)];
+            ++m_counts[date / m_divisor];
             return;
         }
-        const auto [standing, added] = m_standing.try_emplace(std::move(key), date);
+        const auto [standing, added] = m_standing.try_emplace(std::hash<std::string>{}(key), date);
         if (!added && (m_oldest ? date < standing->second : date > standing->second)) {
-            standing->second = std::move(date);
+            standing->second = date;
         }
     }
 
-    /// "YYYY" or "YYYYMM" → matches (or texts), in order.
-    [[nodiscard]] std::map<std::string, std::size_t> counts() const {
-        std::map<std::string, std::size_t> counts = m_counts;
+    /// Periods as "YYYY" or "YYYY-MM", oldest first, with their matches (or texts).
+    [[nodiscard]] std::vector<PeriodCount> counts() const {
+        std::map<std::uint32_t, std::size_t> counts = m_counts;
         for (const auto& [key, date] : m_standing) {
-            ++counts[date.substr(0, m_width)];
+            ++counts[date / m_divisor];
         }
-        return counts;
+        std::vector<PeriodCount> out;
+        for (const auto& [period, count] : counts) {
+            std::string name = std::to_string(period);
+            if (m_divisor == 100) {
+                name.insert(4, 1, '-');
+            }
+            out.push_back({std::move(name), count});
+        }
+        return out;
     }
 
 private:
-    std::size_t m_width;
+    std::uint32_t m_divisor;
     bool m_texts;
     bool m_oldest;
-    std::map<std::string, std::size_t> m_counts;
-    /// body key → the date of the copy that stands for the text
-    std::unordered_map<std::string, std::string> m_standing;
+    std::map<std::uint32_t, std::size_t> m_counts; ///< period → dispatches without a text key
+    /// hashed body key → the date of the copy that stands for the text
+    std::unordered_map<std::size_t, std::uint32_t> m_standing;
 };
 
 /// Sort key for oldest first: the date value, undated dispatches (an empty value) last.
@@ -647,11 +659,7 @@ void SearchService::count_periods(Worker& w, const SearchRequest& request, Searc
             PeriodSpy periods(width, request.collapse, request.sort == SearchRequest::Sort::oldest);
             enquire.add_matchspy(&periods);
             const Xapian::MSet mset = enquire.get_mset(0, 0, w.db.get_doccount());
-            result.periods.clear();
-            for (const auto& [period, count] : periods.counts()) {
-                result.periods.push_back(
-                    {width == 4 ? period : period.substr(0, 4) + '-' + period.substr(4), count});
-            }
+            result.periods = periods.counts();
             return mset.get_matches_estimated();
         });
         if (matches > 0) {
