@@ -1,9 +1,9 @@
 // Dépêches web page: search form, results, pagination and dispatch view over /api/v1.
 // The URL is the state (?q=&offset=&sort=&from=&to= for results, &correct=0 to search a query
-// exactly as typed, plus &id= for an open dispatch), so back/forward and shared links work. Text from the
-// API is only ever inserted as text nodes: the one markup we accept is the <mark> of highlighted
-// strings, parsed by parseHighlighted() (text.js). Search-as-you-type lives in suggest.js, API
-// access in api.js.
+// exactly as typed, plus &id= for an open dispatch), so back/forward and shared links work.
+// Text from the API is only ever inserted as text nodes: the one markup we accept is the <mark>
+// of highlighted strings, parsed by parseHighlighted() (text.js). Search-as-you-type lives in
+// suggest.js, the bars of when the dispatches were written in periods.js, API access in api.js.
 
 import { describeError, getJSON } from './api.js';
 import { chartOf, isoDateOr, renderPeriods } from './periods.js';
