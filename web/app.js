@@ -365,7 +365,16 @@ function renderNotice(state, data) {
     if (state.sort !== 'relevance' && data.op === 'or' && Number(data.total) > 0) {
         notes.push('Aucune dépêche n’a tous ces mots : voici, par date, celles qui en ont au moins un.');
     }
-    ui.notice.textContent = notes.join(' ').replaceAll(' :', `${NBSP}:`);
+    // Rare words are also searched under their neighbours one typo away, below them. When the
+    // server suggests a spelling, "Vouliez-vous dire" says enough.
+    const also = (Array.isArray(data.also_searched) ? data.also_searched : [])
+        .filter((a) => a && typeof a.word === 'string' && Array.isArray(a.also) && a.also.length > 0);
+    if (also.length > 0 && !(typeof data.suggestion === 'string' && data.suggestion) && Number(data.total) > 0) {
+        const pairs = also.map((a) => `${a.also.map((w) => quoted(String(w))).join(', ')} pour ${quoted(a.word)}`);
+        notes.push(`Aussi cherché, à une faute de frappe près : ${pairs.join(' ; ')}. `
+            + 'Entre guillemets, un mot n’est cherché que tel quel.');
+    }
+    ui.notice.textContent = notes.join(' ').replaceAll(' :', `${NBSP}:`).replaceAll(' ;', `${NBSP};`);
     ui.notice.hidden = notes.length === 0;
 }
 

@@ -41,6 +41,10 @@ nlohmann::json search_json(const search::SearchRequest& request,
         }
         hits.push_back(std::move(h));
     }
+    nlohmann::json also = nlohmann::json::array();
+    for (const query::AlsoSearched& a : result.also_searched) {
+        also.push_back({{"word", a.word}, {"also", a.also}});
+    }
     nlohmann::json out = {
         {"query", request.query},
         {"total", result.total},
@@ -54,6 +58,7 @@ nlohmann::json search_json(const search::SearchRequest& request,
         {"suggestion",
          result.suggestion.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.suggestion)},
         {"corrected", result.corrected},
+        {"also_searched", std::move(also)},
         {"took_ms", result.took_ms},
         {"hits", std::move(hits)},
     };

@@ -451,6 +451,7 @@ private:
         std::vector<Xapian::Query> alternatives;
         if (m_sources.typos && word.plain && word.parts.size() == 1) {
             TermChoice terms;
+            AlsoSearched also{word.lower, {}};
             for (const std::string& lower : m_sources.typos(word.key, word.parts.front())) {
                 analysis::Token token{};
                 token.lower = lower;
@@ -460,7 +461,14 @@ private:
                         word.parts.front().end()) {
                     terms.push_back(term);
                     m_out.highlight.terms.emplace(term, 1.0);
+                    also.also.push_back(lower);
                 }
+            }
+            auto& noted = m_out.also_searched;
+            if (!terms.empty() &&
+                std::none_of(noted.begin(), noted.end(),
+                             [&also](const AlsoSearched& a) { return a.word == also.word; })) {
+                noted.push_back(std::move(also));
             }
             if (!terms.empty()) {
                 alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,

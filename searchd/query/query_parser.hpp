@@ -33,6 +33,12 @@ namespace depeches::query {
 /// How the clauses of a sequence combine when no operator joins them.
 enum class DefaultOperator { op_and, op_or };
 
+/// A word the typo tolerance also searched under other spellings ("rufin", also "ruffin").
+struct AlsoSearched {
+    std::string word;              ///< as typed, lower case
+    std::vector<std::string> also; ///< the index's words searched with it, lower case
+};
+
 /// A parsed query, ready for Enquire.
 struct ParsedQuery {
     Xapian::Query query; ///< empty (MatchNothing) when the text had nothing to search for
@@ -47,8 +53,10 @@ struct ParsedQuery {
     /// The days the words searched for name ("lundi 18 mai", "a annoncé jeudi"): dispatches of
     /// those days score a little more (see named_days.hpp).
     std::vector<NamedDay> days;
-    std::string date_from;         ///< "YYYYMMDD" lower bound from date: in the query, or empty
-    std::string date_to;           ///< "YYYYMMDD" upper bound from date: in the query, or empty
+    std::string date_from; ///< "YYYYMMDD" lower bound from date: in the query, or empty
+    std::string date_to;   ///< "YYYYMMDD" upper bound from date: in the query, or empty
+    /// The words searched with their typo corrections too, in query order, each once.
+    std::vector<AlsoSearched> also_searched;
     bool fallback = false;         ///< the syntax was not valid: searched as plain words
     std::size_t loose_clauses = 0; ///< number of word clauses combined by the default operator
 };

@@ -519,6 +519,7 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
     with_retry(w, [&] {
         Plan plan = plan_query(w.parser, request);
         result.fallback = plan.parsed.fallback;
+        result.also_searched = plan.parsed.also_searched;
         const Xapian::BM25Weight weighting(k_bm25_k1, 0, 1, k_bm25_b, 0.5);
         Xapian::Enquire enquire(w.db);
         enquire.set_weighting_scheme(weighting);

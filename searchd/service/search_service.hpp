@@ -80,6 +80,9 @@ struct SearchResult {
     /// The query with its unknown words corrected ("Alepp" → "Alep"), empty when none.
     std::string suggestion;
     bool corrected = false; ///< no result for the query: the hits are the suggestion's
+    /// The words also searched under the index's spellings one typo away, below the word as
+    /// typed (see query::ParsedQuery::also_searched).
+    std::vector<query::AlsoSearched> also_searched;
     /// With SearchRequest::periods: the dispatches that sorting by date lists (with every word
     /// of the query by default, or any when none has them all; within the dates asked for),
     /// counted per period of their date, oldest first; undated ones and empty periods left

@@ -47,17 +47,22 @@ const REPORTS = [2013, 2014].map((year) => ({
     body: `Les marchés lyonnais en ${year} : une année calme.`,
 }));
 
+// A painter whose name is one letter from the bulletins: searched, the bulletins come after him,
+// and the page says so.
+const PAINTER = { id: 'bulleton', title: 'Le peintre Bulleton expose', date: '2016-11-02',
+    body: 'Le peintre Bulleton expose ses toiles à Grenoble.' };
+
 if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
     const served = servedPage('depeches-browser-', {
         afterIndex(db) {
-            const lines = [HOSTILE, ...BULLETINS, ...COPIES, ...REPORTS].map((d) => JSON.stringify(d)).join('\n') + '\n';
+            const lines = [HOSTILE, ...BULLETINS, ...COPIES, ...REPORTS, PAINTER].map((d) => JSON.stringify(d)).join('\n') + '\n';
             runIndexer(['--db', db, '-'], lines);
         },
         async afterStart(base, corpus) {
             const health = await (await fetch(`${served.base}/healthz`)).json();
-            const expected = corpus.documents + 1 + BULLETINS.length + COPIES.length + REPORTS.length;
+            const expected = corpus.documents + 2 + BULLETINS.length + COPIES.length + REPORTS.length;
             assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
         },
     });
@@ -323,6 +328,22 @@ function defineTests() {
         await resultsShown(page);
         assert.match(await page.textContent('#status'), /^2 résultats/);
         assert.deepEqual(await bars(), ['link 2013 : 1 dépêche', 'link 2014 : 1 dépêche']);
+        await page.close();
+    });
+
+    test('a rare word also searched one typo away says so; quoted, it is searched alone', async () => {
+        const page = await openPage();
+        await page.goto(`${served.base}/?q=Bulleton`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^24 résultats/);
+        assert.equal(await page.getAttribute('#results .hit-link >> nth=0', 'data-id'), 'bulleton');
+        const notice = (await page.textContent('#notice')).replaceAll('\u00a0', ' ');
+        assert.match(notice, /^Aussi cherché, à une faute de frappe près : « bulletin » pour « bulleton »\./);
+        assert.equal(await page.locator('#suggestion').isHidden(), true, 'no correction offered');
+        await page.goto(`${served.base}/?q=${encodeURIComponent('"Bulleton"')}`);
+        await resultsShown(page);
+        assert.match(await page.textContent('#status'), /^1 résultat/);
+        assert.equal(await page.locator('#notice').isHidden(), true);
         await page.close();
     });
 

@@ -288,6 +288,8 @@ TEST_F(SearchdTest, SuggestsSpellingAndCorrectsQueriesWithNoResult) {
     EXPECT_EQ(typo["suggestion"], "Alep");
     EXPECT_EQ(typo["corrected"], false);
     EXPECT_GT(typo["total"], 0); // one typo still finds Alep
+    EXPECT_EQ(typo["also_searched"],
+              json::parse(R"([{"word": "alepp", "also": ["alep"]}])")); // and says so
     const json phrase = get_json("/api/v1/search?q=%22quartiers%20d%27Alepp%22");
     EXPECT_EQ(phrase["corrected"], true);
     EXPECT_EQ(phrase["suggestion"], "\"quartiers d'Alep\"");
@@ -295,7 +297,9 @@ TEST_F(SearchdTest, SuggestsSpellingAndCorrectsQueriesWithNoResult) {
     const json as_typed = get_json("/api/v1/search?q=%22quartiers%20d%27Alepp%22&correct=0");
     EXPECT_EQ(as_typed["corrected"], false);
     EXPECT_EQ(as_typed["total"], 0);
-    EXPECT_TRUE(get_json("/api/v1/search?q=alep")["suggestion"].is_null());
+    const json known = get_json("/api/v1/search?q=alep");
+    EXPECT_TRUE(known["suggestion"].is_null());
+    EXPECT_EQ(known["also_searched"], json::array());
 }
 
 TEST_F(SearchdTest, CompletesWhatIsTyped) {

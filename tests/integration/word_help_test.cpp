@@ -104,6 +104,14 @@ TEST_F(WordHelp, SuggestsForAWordDispatchesWriteOnlyWhereTheyMisspellTheFrequent
     EXPECT_EQ(alepo.suggestion, "");
     EXPECT_EQ(alepo.hits.front().id, k_alepo);
     EXPECT_GT(alepo.total, 10U);
+    // The answer says what else was searched, and a quoted word is searched as typed.
+    ASSERT_EQ(alepo.also_searched.size(), 1U);
+    EXPECT_EQ(alepo.also_searched.front().word, "alepo");
+    EXPECT_EQ(alepo.also_searched.front().also, std::vector<std::string>{"alep"});
+    const search::SearchResult quoted = search("\"Alepo\"");
+    EXPECT_TRUE(quoted.also_searched.empty());
+    EXPECT_EQ(test::ids_of(quoted), std::vector<std::string>{k_alepo});
+    EXPECT_TRUE(search("Alep").also_searched.empty());
 }
 
 TEST_F(WordHelp, SearchesTheCorrectionWhenTheQueryFindsNothing) {

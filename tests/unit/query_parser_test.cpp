@@ -410,6 +410,28 @@ TEST(QueryParser, AlsoSearchesTyposCorrectedWithLessWeight) {
               "Query((civil@1 AND_NOT alepp@1))");
 }
 
+TEST(QueryParser, SaysWhichWordsItAlsoSearchedUnderOtherSpellings) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer, fixed_sources());
+    const auto also = [&parser](const std::string& text) {
+        std::vector<std::string> out;
+        for (const AlsoSearched& a : parser.parse(text, DefaultOperator::op_or).also_searched) {
+            std::string line = a.word + ":";
+            for (const std::string& word : a.also) {
+                line += " " + word;
+            }
+            out.push_back(line);
+        }
+        return out;
+    };
+    EXPECT_EQ(also("civils Alepp"), std::vector<std::string>{"alepp: alep"});
+    EXPECT_EQ(also("Alepp civils alepp"), std::vector<std::string>{"alepp: alep"}); // once
+    // Not what was searched as typed only: phrases, exclusions, known words.
+    EXPECT_TRUE(also("\"Alepp civils\"").empty());
+    EXPECT_TRUE(also("civils -Alepp").empty());
+    EXPECT_TRUE(also("Alep civils").empty());
+}
+
 TEST(QueryParser, AddsSynonymsOfWordsAndOfRunsOfWords) {
     EXPECT_EQ(describe("OSDH", DefaultOperator::op_or),
               "Query((osdh@1 OR 0 * (observatoir@1 PHRASE 6 syrien@2 PHRASE 6 "
