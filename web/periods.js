@@ -56,6 +56,9 @@ export function describeRange({ from, to }) {
     return `jusqu’au ${dayFormat.format(date(to))}`;
 }
 
+/** Most years drawn with their gaps: beyond, only the years counted (a dispatch dated 1890). */
+const MAX_YEARS_SPANNED = 60;
+
 /** Every period from the first to the last counted (a year's twelve months), gaps as zero. */
 function filled(periods, year) {
     const counts = new Map(periods.map((p) => [p.period, p.count]));
@@ -65,6 +68,7 @@ function filled(periods, year) {
     } else if (periods.length > 0) {
         const first = Number(periods[0].period.slice(0, 4));
         const last = Number(periods[periods.length - 1].period.slice(0, 4));
+        if (last - first >= MAX_YEARS_SPANNED) return periods;
         for (let y = first; y <= last; y++) keys.push(String(y));
     }
     return keys.map((period) => ({ period, count: counts.get(period) ?? 0 }));

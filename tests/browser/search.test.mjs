@@ -52,17 +52,24 @@ const REPORTS = [2013, 2014].map((year) => ({
 const PAINTER = { id: 'bulleton', title: 'Le peintre Bulleton expose', date: '2016-11-02',
     body: 'Le peintre Bulleton expose ses toiles à Grenoble.' };
 
+// Two dispatches a century apart: the bars show both years, not the hundred between.
+const CENTURY = [
+    { id: 'centenaire-1', title: 'Un centenaire à Nantes', date: '1890-05-01', body: 'Le centenaire.' },
+    { id: 'centenaire-2', title: 'Le centenaire fêté', date: '2016-05-01', body: 'Le centenaire encore.' },
+];
+
 if (prerequisitesMet('browser search page')) defineTests();
 
 function defineTests() {
     const served = servedPage('depeches-browser-', {
         afterIndex(db) {
-            const lines = [HOSTILE, ...BULLETINS, ...COPIES, ...REPORTS, PAINTER].map((d) => JSON.stringify(d)).join('\n') + '\n';
+            const lines = [HOSTILE, ...BULLETINS, ...COPIES, ...REPORTS, PAINTER, ...CENTURY].map((d) => JSON.stringify(d)).join('\n') + '\n';
             runIndexer(['--db', db, '-'], lines);
         },
         async afterStart(base, corpus) {
             const health = await (await fetch(`${served.base}/healthz`)).json();
-            const expected = corpus.documents + 2 + BULLETINS.length + COPIES.length + REPORTS.length;
+            const expected = corpus.documents + 2 + BULLETINS.length + COPIES.length + REPORTS.length
+                + CENTURY.length;
             assert.equal(health.documents, expected, 'the index holds the corpus and the JSON Lines dispatches');
         },
     });
@@ -328,6 +335,10 @@ function defineTests() {
         await resultsShown(page);
         assert.match(await page.textContent('#status'), /^2 résultats/);
         assert.deepEqual(await bars(), ['link 2013 : 1 dépêche', 'link 2014 : 1 dépêche']);
+        // A century apart: the two years alone.
+        await page.goto(`${served.base}/?q=centenaire`);
+        await resultsShown(page);
+        assert.deepEqual(await bars(), ['link 1890 : 1 dépêche', 'link 2016 : 1 dépêche']);
         await page.close();
     });
 
