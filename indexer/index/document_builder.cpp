@@ -121,11 +121,9 @@ void DocumentBuilder::add_vocabulary(Xapian::Document& document, std::string_vie
             compound += token.lower;
         } else if (token.kind == analysis::TokenKind::compound_whole) {
             // Completions offer "cessez-le-feu" and "Seine-Saint-Denis" whole (see Lexicon).
+            // Single words need no term of their own: the lexicon reads them from the exact
+            // forms, which every word has.
             add(k_prefix_word, compound);
-        }
-        if (token.kind != analysis::TokenKind::compound_whole &&
-            token.kind != analysis::TokenKind::number && token.lower.size() > 1) {
-            add(k_prefix_word, token.lower);
         }
     }
     if (headline) {

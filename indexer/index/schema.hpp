@@ -22,10 +22,10 @@
 //           V<form> <term> a word whose accents its term depends on ("décès": Vdeces deces), so
 //                         that a query typed without accents finds it (boolean; see
 //                         Analyzer::accents_matter)
-//           W<word>       every word as written, lower case with its accents ("négociations"),
-//                         and every compound with its parts joined by "-" ("cessez-le-feu"):
-//                         the vocabulary for spelling suggestions, typo tolerance and
-//                         completions (boolean; its term frequency counts dispatches)
+//           W<compound>   every compound as written, lower case with its accents, its parts
+//                         joined by "-" ("cessez-le-feu"): with the words of the E terms, the
+//                         vocabulary for spelling suggestions, typo tolerance and completions
+//                         (boolean; its term frequency counts dispatches; see vocab::Lexicon)
 //           H<phrase>     a headline phrase of 2 to 3 words ("état islamique"), for
 //                         completions (boolean; see analysis::headline_phrases)
 //           A<acronym> <full name>  an acronym the text defines ("Aosdh observatoire syrien des
@@ -61,7 +61,7 @@ inline constexpr std::string_view k_prefix_id = "Q";
 inline constexpr std::string_view k_prefix_title = "S";
 /// Prefix of accent terms: "V" + folded form + " " + the term of its accented spelling.
 inline constexpr std::string_view k_prefix_accents = "V";
-/// Prefix of vocabulary terms: "W" + a word as written, lower case.
+/// Prefix of compound terms: "W" + a compound as written, lower case, parts joined by "-".
 inline constexpr std::string_view k_prefix_word = "W";
 /// Prefix of headline phrase terms: "H" + a phrase, lower case.
 inline constexpr std::string_view k_prefix_phrase = "H";
@@ -106,7 +106,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "8";
+inline constexpr std::string_view k_schema_version = "9";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

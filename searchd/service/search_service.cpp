@@ -166,7 +166,7 @@ struct SearchService::Worker {
         std::vector<double> affinity;
         affinity.reserve(candidates.size());
         for (const vocab::Entry* candidate : candidates) {
-            const std::string term = std::string(index::k_prefix_word) + candidate->text;
+            const std::string term = vocab::written_term(candidate->text);
             Xapian::doccount found = 0;
             Xapian::PostingIterator post = db.postlist_begin(term);
             for (const Xapian::docid id : ids) {

@@ -10,7 +10,6 @@
 #include "indexer/analysis/tokenizer.hpp"
 #include "indexer/analysis/utf8.hpp"
 #include "indexer/analysis/word_spans.hpp"
-#include "indexer/index/schema.hpp"
 
 namespace depeches::search {
 
@@ -73,7 +72,7 @@ namespace {
 /// True when a dispatch indexed under one of `terms` also writes `word` (lower case).
 bool written_together(const Xapian::Database& db, const analysis::TermChoice& terms,
                       const std::string& word) {
-    const std::string written = std::string(index::k_prefix_word) + word;
+    const std::string written = vocab::written_term(word);
     for (const std::string& term : terms) {
         Xapian::PostingIterator other = db.postlist_begin(written);
         for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) {

@@ -151,12 +151,115 @@ Lexicon::Lexicon() {
     }
 }
 
+std::string written_term(std::string_view text) {
+    if (text.find('-') != std::string_view::npos) {
+        return std::string(index::k_prefix_word).append(text);
+    }
+    return index::exact_term(analysis::fold_text(text));
+}
+
+namespace {
+
+/// A number as the tokenizer writes it ("2016", "3,5"): not a word to complete or correct.
+bool is_number(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(),
+                                       [](char c) { return (c >= '0' && c <= '9') || c == ','; });
+}
+
+/// A compound's parts joined as its exact form joins them ("cessez-le-feu" → "cessezlefeu").
+std::string joined_key(std::string_view compound) {
+    std::string key = analysis::fold_text(compound);
+    std::erase_if(key, [](char c) { return c == '-' || c == '\''; });
+    return key;
+}
+
+/// A word's spellings, as its exact forms count them.
+struct Spellings {
+    std::string key;                     ///< the folded form ("etat")
+    Xapian::doccount all = 0;            ///< dispatches with the word, however spelt
+    Xapian::doccount accented = 0;       ///< dispatches with an accented spelling, summed over them
+    Xapian::termcount accented_uses = 0; ///< occurrences of its accented spellings
+    std::string best;                    ///< its most used accented spelling ("état")
+    Xapian::termcount best_uses = 0;
+};
+
+/// The words of `db`, read from its exact forms: "E<folded>" counts the dispatches that have
+/// a word however spelt, "E<lower>" (with accents) those that have one accented spelling. A
+/// word's text is its most used spelling, by occurrences: each occurrence adds to the folded
+/// form and to its accented spelling, if any, so the unaccented spelling's are the folded
+/// form's less the accented ones'. Left out: numbers, one-letter words without accents, and
+/// the joined forms of the compounds in `compounds` (key → dispatches), unless dispatches
+/// also write them as one word.
+void add_exact_words(const Xapian::Database& db,
+                     const std::unordered_map<std::string, Xapian::doccount>& compounds,
+                     Lexicon& lexicon) {
+    const std::string prefix(index::k_prefix_exact);
+    std::vector<Spellings> words; // folded forms are ASCII: they come first, sorted
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        const std::string term = *it;
+        const std::string_view form = std::string_view(term).substr(prefix.size());
+        const Xapian::doccount count = it.get_termfreq();
+        const bool folded = std::all_of(
+            form.begin(), form.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (folded) {
+            Spellings& word = words.emplace_back();
+            word.key.assign(form);
+            word.all = count;
+            continue;
+        }
+        const std::string key = analysis::fold_text(form);
+        const auto word =
+            std::lower_bound(words.begin(), words.end(), key,
+                             [](const Spellings& s, const std::string& k) { return s.key < k; });
+        if (word == words.end() || word->key != key) {
+            continue; // every word has its folded form; not a word's spelling
+        }
+        const Xapian::termcount uses = db.get_collection_freq(term);
+        word->accented += count;
+        word->accented_uses += uses;
+        if (uses > word->best_uses) {
+            word->best.assign(form);
+            word->best_uses = uses;
+        }
+    }
+    for (const Spellings& word : words) {
+        if (is_number(word.key)) {
+            continue;
+        }
+        Xapian::doccount count = word.all;
+        if (const auto compound = compounds.find(word.key); compound != compounds.end()) {
+            count -= std::min(count, compound->second);
+        }
+        if (word.key.size() <= 1) {
+            count = std::min(count, word.accented);
+        }
+        if (count == 0) {
+            continue;
+        }
+        bool accented = false;
+        if (word.best_uses > 0) {
+            const Xapian::termcount uses = db.get_collection_freq(index::exact_term(word.key));
+            const Xapian::termcount unaccented =
+                word.key.size() > 1 ? uses - std::min(uses, word.accented_uses) : 0;
+            accented = word.best_uses > unaccented;
+        }
+        lexicon.add_word(accented ? word.best : word.key, count);
+    }
+}
+
+} // namespace
+
 std::shared_ptr<const Lexicon> Lexicon::load(const Xapian::Database& db) {
     auto lexicon = std::make_shared<Lexicon>();
+    std::unordered_map<std::string, Xapian::doccount> compounds; // joined key → dispatches
     const std::string words(index::k_prefix_word);
     for (auto it = db.allterms_begin(words); it != db.allterms_end(words); ++it) {
-        lexicon->add_word(std::string_view(*it).substr(words.size()), it.get_termfreq());
+        const std::string term = *it;
+        const std::string_view compound = std::string_view(term).substr(words.size());
+        lexicon->add_word(compound, it.get_termfreq());
+        compounds[joined_key(compound)] += it.get_termfreq();
     }
+    add_exact_words(db, compounds, *lexicon);
     const std::string phrases(index::k_prefix_phrase);
     for (auto it = db.allterms_begin(phrases); it != db.allterms_end(phrases); ++it) {
         lexicon->add_phrase(std::string_view(*it).substr(phrases.size()), it.get_termfreq());

@@ -47,9 +47,15 @@ std::uint64_t letter_mask(std::u32string_view word);
 /// The key of `text`: its words' folded forms joined by single spaces.
 std::string key_of(std::string_view text);
 
+/// The term whose posting list holds the dispatches that write the vocabulary word `text`
+/// (lower case): a compound's own term ("Wcessez-le-feu"), or a word's folded exact form,
+/// which each of its spellings adds ("Eetat" for "état" and "etat").
+std::string written_term(std::string_view text);
+
 class Lexicon {
 public:
-    /// Reads the vocabulary terms of `db` (see schema.hpp) and adds the curated synonyms.
+    /// Reads the vocabulary of `db` (its words from the exact forms, compounds, headline
+    /// phrases and acronyms; see schema.hpp) and adds the curated synonyms.
     static std::shared_ptr<const Lexicon> load(const Xapian::Database& db);
     /// An empty lexicon with only the curated synonyms.
     Lexicon();
