@@ -194,7 +194,9 @@ void add_exact_words(const Xapian::Database& db,
                      const std::unordered_map<std::string, Xapian::doccount>& compounds,
                      Lexicon& lexicon) {
     const std::string prefix(index::k_prefix_exact);
-    std::vector<Spellings> words; // folded forms are ASCII: they come first, sorted
+    // A folded form is ASCII, so it sorts before its accented spellings (at the first byte
+    // that differs, theirs is above ASCII): when one comes, its word is already in `words`.
+    std::vector<Spellings> words;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
         const std::string term = *it;
         const std::string_view form = std::string_view(term).substr(prefix.size());
