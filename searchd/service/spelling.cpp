@@ -145,9 +145,14 @@ namespace {
 /// dispatches write them), with a capital wherever the reader typed one and the reader's
 /// separators between them ("Jean-Luc Mél" → "Jean-Luc Mélenchon"), then the rest of the
 /// entry. The rest of a compound takes capitals too when its first part has one
-/// ("Seine-Saint" → "Seine-Saint-Denis", "Aix-en-P" → "Aix-en-Provence").
+/// ("Seine-Saint" → "Seine-Saint-Denis", "Aix-en-P" → "Aix-en-Provence"). A word the reader
+/// typed in full with a capital, a name, reads in every completion as in the first that
+/// spelt it (`names`, by token): the dispatches write "Édouard Philippe annonce" and "Edouard
+/// Philippe répond", and the list should not alternate. Other words keep each entry's
+/// spelling, which tells homographs apart ("marche pour le climat", "marché public").
 std::string completed(std::string_view typed, const std::vector<analysis::Token>& tokens,
-                      std::size_t first, std::size_t last, const vocab::Entry& entry) {
+                      std::size_t first, std::size_t last, bool last_done,
+                      const vocab::Entry& entry, std::vector<std::string>& names) {
     const std::string_view text = entry.text;
     const std::vector<analysis::Token> words = words_of(text);
     const std::size_t typed_words = last - first + 1;
@@ -159,12 +164,31 @@ std::string completed(std::string_view typed, const std::vector<analysis::Token>
         const std::size_t begin = analysis::word_begin(in, token);
         return in.substr(begin, token.end - begin);
     };
-    std::string out(typed.substr(0, analysis::word_begin(typed, tokens[first])));
+    // The words before the entry's, as typed, but a name as an earlier completion spelt it.
+    std::string out;
+    std::size_t done = 0;
+    for (std::size_t j = 0; j < first; ++j) {
+        const std::size_t begin = analysis::word_begin(typed, tokens[j]);
+        if (!names[j].empty()) {
+            out.append(typed.substr(done, begin - done)).append(names[j]);
+            done = tokens[j].end;
+        }
+    }
+    out.append(typed.substr(done, analysis::word_begin(typed, tokens[first]) - done));
     for (std::size_t i = 0; i < typed_words; ++i) {
         const analysis::Token& t = tokens[first + i];
         const std::string_view word = word_of(text, words[i]);
-        out += analysis::starts_with_capital(word_of(typed, t)) ? analysis::capitalised(word)
-                                                                : std::string(word);
+        if (!analysis::starts_with_capital(word_of(typed, t))) {
+            out += word;
+        } else if (first + i == last && !last_done) {
+            out += analysis::capitalised(word); // the word being completed
+        } else {
+            std::string& name = names[first + i];
+            if (name.empty()) {
+                name = analysis::capitalised(word);
+            }
+            out += name;
+        }
         if (i + 1 < typed_words) {
             const std::size_t next = analysis::word_begin(typed, tokens[first + i + 1]);
             out.append(typed.substr(t.end, next - t.end));
@@ -172,7 +196,7 @@ std::string completed(std::string_view typed, const std::vector<analysis::Token>
     }
     const bool capital_parts = words.front().kind == analysis::TokenKind::compound_part &&
                                analysis::starts_with_capital(word_of(typed, tokens[first]));
-    std::size_t done = words[typed_words - 1].end;
+    done = words[typed_words - 1].end;
     for (std::size_t i = typed_words; i < words.size(); ++i) {
         const std::size_t begin = analysis::word_begin(text, words[i]);
         out.append(text.substr(done, begin - done));
@@ -246,8 +270,9 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
         !hyphen_typed && (typed.back() == ' ' || tokens.back().end < typed.size());
     std::vector<Completion> found;
     std::set<std::string> seen;
+    std::vector<std::string> names(tokens.size());
     const auto add = [&](std::size_t first, const vocab::Entry& entry, const char* kind) {
-        std::string text = completed(typed, tokens, first, last, entry);
+        std::string text = completed(typed, tokens, first, last, word_done, entry, names);
         if (!seen.insert(text).second) {
             // Reached again from fewer words ("Jean-Luc Mél" and "Luc Mél"): the best count.
             for (Completion& c : found) {

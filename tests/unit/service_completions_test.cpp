@@ -85,5 +85,29 @@ TEST(Completions, WordsThatGoWithTheWordsBeforeComeFirst) {
     EXPECT_EQ(texts(completions("Macron mer", lexicon, 8, unknown)).front(), "Macron mercredi");
 }
 
+TEST(Completions, SpellANameTheReaderTypedOneWayInEveryCompletion) {
+    vocab::Lexicon lexicon;
+    lexicon.add_phrase("\u00e9douard philippe annonce", 8);
+    lexicon.add_phrase("edouard philippe r\u00e9pond", 5);
+    lexicon.add_phrase("\u00e9douard philippe face", 4);
+    lexicon.add_word("philippe", 324);
+    lexicon.add_phrase("marche pour le climat", 9);
+    lexicon.add_phrase("march\u00e9 public", 6);
+    lexicon.finish();
+    // The dispatches write the name both ways; the first completion decides for the list.
+    EXPECT_EQ(texts(completions("Edouard Phi", lexicon, 8)),
+              (std::vector<std::string>{"\u00c9douard Philippe annonce",
+                                        "\u00c9douard Philippe r\u00e9pond",
+                                        "\u00c9douard Philippe face", "\u00c9douard Philippe"}));
+    EXPECT_EQ(texts(completions("Edouard Philippe ", lexicon, 8)),
+              (std::vector<std::string>{"\u00c9douard Philippe annonce",
+                                        "\u00c9douard Philippe r\u00e9pond",
+                                        "\u00c9douard Philippe face"}));
+    // Words typed without a capital keep each entry's spelling: homographs differ by accents.
+    EXPECT_EQ(texts(completions("marche p", lexicon, 8)),
+              (std::vector<std::string>{"marche pour le climat", "march\u00e9 public",
+                                        "marche philippe"}));
+}
+
 } // namespace
 } // namespace depeches::search
