@@ -410,19 +410,13 @@ private:
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
             if (word.parts.size() == 1 && !word.stop_word) {
-                m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                          Xapian::Query(index::exact_term(word.key)),
-                                          k_exact_weight);
+                m_out.boosts.push_back({index::exact_term(word.key), k_exact_weight});
                 std::string truncated = index::truncated_term(word.key);
                 if (!truncated.empty() && m_truncated.insert(truncated).second) {
-                    m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                              Xapian::Query(std::move(truncated)),
-                                              k_truncated_weight);
+                    m_out.boosts.push_back({std::move(truncated), k_truncated_weight});
                 }
                 if (!word.lower.empty() && word.lower != word.key) {
-                    m_out.boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                              Xapian::Query(index::exact_term(word.lower)),
-                                              k_accent_weight);
+                    m_out.boosts.push_back({index::exact_term(word.lower), k_accent_weight});
                 }
             }
         }

@@ -39,6 +39,12 @@ struct AlsoSearched {
     std::vector<std::string> also; ///< the index's words searched with it, lower case
 };
 
+/// A term and the factor its weight is scaled by (Xapian's OP_SCALE_WEIGHT).
+struct WeightedTerm {
+    std::string term;
+    double factor = 1;
+};
+
 /// A parsed query, ready for Enquire.
 struct ParsedQuery {
     Xapian::Query query; ///< empty (MatchNothing) when the text had nothing to search for
@@ -47,9 +53,9 @@ struct ParsedQuery {
     /// The plain words searched for (not stop words, phrases, compounds or fields), in query
     /// order: what proximity scoring looks for next to each other.
     std::vector<analysis::TermChoice> sequence;
-    /// Scoring-only queries over the words searched for, in phrases too (their exact forms,
-    /// see schema.hpp), each weighted: they add to the score of a match, never make one.
-    std::vector<Xapian::Query> boosts;
+    /// Scoring-only terms of the words searched for, in phrases too (their exact forms, see
+    /// schema.hpp), each weighted: they add to the score of a match, never make one.
+    std::vector<WeightedTerm> boosts;
     /// The days the words searched for name ("lundi 18 mai", "a annoncé jeudi"): dispatches of
     /// those days score a little more (see named_days.hpp).
     std::vector<NamedDay> days;

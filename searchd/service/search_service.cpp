@@ -19,6 +19,7 @@
 #include "searchd/query/query_lexer.hpp"
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/search_error.hpp"
+#include "searchd/service/term_scoring.hpp"
 
 namespace depeches::search {
 
@@ -32,6 +33,8 @@ constexpr auto k_refresh_interval = std::chrono::milliseconds(100);
 /// SQLite FTS5) rank our sets better than Xapian's defaults (1 and 0.5): see git log.
 constexpr double k_bm25_k1 = 1.2;
 constexpr double k_bm25_b = 0.75;
+/// The shortest normalised document length BM25 counts (Xapian's default).
+constexpr double k_bm25_min_normlen = 0.5;
 /// Matches counted exactly before the total becomes an estimate.
 constexpr Xapian::doccount k_exact_total_up_to = 1000;
 /// The best matches of the words alone that the boosts rescore (see rescoring.hpp): 500, and
@@ -205,6 +208,19 @@ struct SearchService::Worker {
         return it->second;
     }
 
+    /// The document lengths of the revision `db` reads, for term-at-a-time scoring (see
+    /// term_scoring.hpp); read again after a commit or a new generation.
+    const DocumentLengths& lengths() {
+        std::string revision = vocab::LexiconCache::revision_of(db);
+        if (!document_lengths || revision != lengths_revision) {
+            document_lengths = std::make_unique<DocumentLengths>(db);
+            lengths_revision = std::move(revision);
+        }
+        return *document_lengths;
+    }
+    std::unique_ptr<DocumentLengths> document_lengths;
+    std::string lengths_revision;
+
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
     std::unordered_map<std::string, std::vector<std::string>> corrections_seen;
@@ -360,7 +376,41 @@ struct Plan {
     /// What only adds to the score of a match of `query`: by default, all the words together
     /// and proximity; the exact forms of the words (see with_boosts).
     std::vector<Xapian::Query> boosts;
+    /// The same, when `query` is a plain OR of terms (or one term) and the boosts are all the
+    /// words (the AND of those terms, scaled) and scaled terms: what term_scoring scores
+    /// itself. Absent for any other shape (phrases, groups, filters, proximity...).
+    struct Flat {
+        std::vector<std::string> terms;
+        double all_words = 0; ///< the all-words boost's factor; 0 for none
+    };
+    std::optional<Flat> flat;
 };
+
+/// The terms of `query` when it is one term or a plain OR of distinct terms, with its type
+/// (`op`: OP_OR or OP_AND) for more than one; nothing for any other shape.
+std::optional<std::vector<std::string>> flat_terms(const Xapian::Query& query,
+                                                   Xapian::Query::op op) {
+    if (query.get_type() == Xapian::Query::LEAF_TERM) {
+        return std::vector<std::string>{*query.get_terms_begin()};
+    }
+    if (query.get_type() != op) {
+        return std::nullopt;
+    }
+    std::vector<std::string> terms;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = query.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM) {
+            return std::nullopt;
+        }
+        terms.push_back(*sub.get_terms_begin());
+    }
+    std::vector<std::string> sorted = terms;
+    std::sort(sorted.begin(), sorted.end());
+    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+        return std::nullopt; // a repeated term weighs as its wqf says: left to Xapian
+    }
+    return terms;
+}
 
 /// Adds the date range of the request and of the query's date: filter to `words`.
 Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
@@ -413,21 +463,37 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         return plan;
     }
     std::vector<Xapian::Query>& boosts = plan.boosts;
+    plan.query = filter_dates(plan.parsed.query, request, plan.parsed);
+    std::optional<std::vector<std::string>> flat = flat_terms(plan.query, Xapian::Query::OP_OR);
+    double all_words = 0;
     if (!request.op && plan.parsed.loose_clauses > 1) {
         const query::ParsedQuery strict =
             parser.parse(request.query, query::DefaultOperator::op_and);
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, strict.query, k_all_words_weight);
+        all_words = k_all_words_weight;
+        const auto strict_terms = flat_terms(strict.query, Xapian::Query::OP_AND);
+        if (!flat || !strict_terms || *strict_terms != *flat) {
+            flat.reset();
+        }
     }
     const auto& sequence = plan.parsed.sequence;
     if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near_of(sequence, k_near_window),
                             k_near_weight);
+        flat.reset(); // positions: left to Xapian
     }
     const auto& exact = plan.parsed.boosts;
     if (!exact.empty()) {
-        boosts.emplace_back(Xapian::Query::OP_OR, exact.begin(), exact.end());
+        std::vector<Xapian::Query> scaled;
+        for (const query::WeightedTerm& boost : exact) {
+            scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(boost.term),
+                                boost.factor);
+        }
+        boosts.emplace_back(Xapian::Query::OP_OR, scaled.begin(), scaled.end());
     }
-    plan.query = filter_dates(plan.parsed.query, request, plan.parsed);
+    if (flat) {
+        plan.flat = Plan::Flat{std::move(*flat), all_words};
+    }
     return plan;
 }
 
@@ -520,15 +586,17 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
         Plan plan = plan_query(w.parser, request);
         result.fallback = plan.parsed.fallback;
         result.also_searched = plan.parsed.also_searched;
-        const Xapian::BM25Weight weighting(k_bm25_k1, 0, 1, k_bm25_b, 0.5);
+        const Xapian::BM25Weight weighting(k_bm25_k1, 0, 1, k_bm25_b, k_bm25_min_normlen);
         Xapian::Enquire enquire(w.db);
         enquire.set_weighting_scheme(weighting);
         const auto first = static_cast<Xapian::doccount>(request.offset);
         const auto count = static_cast<Xapian::doccount>(request.limit);
         std::vector<Ranked> ranked;
         Xapian::MSet mset;
-        std::optional<std::size_t> folded; // copies folded into the window's other hits
-        std::optional<std::size_t> texts;  // in date order, the texts counted exactly
+        std::optional<std::size_t> folded;  // copies folded into the window's other hits
+        std::optional<std::size_t> texts;   // in date order, the texts counted exactly
+        std::optional<std::size_t> counted; // every match, counted by term-at-a-time scoring
+        std::size_t window_size = 0;        // the matches rescored
         UndatedLast oldest_first;
         if (request.sort != SearchRequest::Sort::relevance ||
             (plan.boosts.empty() && plan.parsed.days.empty())) {
@@ -562,12 +630,23 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
                 *texts += keys.get_total() - keyed;
             }
         } else {
-            enquire.set_query(plan.query);
             const Xapian::doccount window = plan.parsed.loose_clauses <= k_few_words
                                                 ? k_rescore_window_few_words
                                                 : k_rescore_window;
-            mset = enquire.get_mset(0, std::max(window, first + count), k_exact_total_up_to);
-            ranked = rescore(w.db, mset, plan.boosts, weighting);
+            const Xapian::doccount size = std::max(window, first + count);
+            if (plan.flat) {
+                // Most headlines: the same ranking, without Xapian's matcher.
+                const Bm25 bm25{k_bm25_k1, k_bm25_b, k_bm25_min_normlen};
+                const FlatWindow best = match_flat(w.db, w.lengths(), plan.flat->terms, size, bm25);
+                ranked = rescore_flat(w.db, w.lengths(), best, plan.flat->all_words,
+                                      plan.parsed.boosts, bm25);
+                counted = best.matches;
+            } else {
+                enquire.set_query(plan.query);
+                mset = enquire.get_mset(0, size, k_exact_total_up_to);
+                ranked = rescore(w.db, mset, plan.boosts, weighting);
+            }
+            window_size = ranked.size();
             boost_named_days(w.db, plan.parsed.days, ranked);
             // Copies score alike, so a text's copies stand together in the window: folded
             // here, they cost one value read per candidate (Xapian's collapse key in the first
@@ -579,12 +658,12 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
                          ranked.begin() + std::min<std::ptrdiff_t>(first, std::ssize(ranked)));
             ranked.resize(std::min<std::size_t>(ranked.size(), count));
         }
-        result.total = texts.value_or(mset.get_matches_estimated());
+        result.total = texts.value_or(counted.value_or(mset.get_matches_estimated()));
         result.total_exact =
-            texts || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+            texts || counted || mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
         if (folded) {
             // Exact only if the window held every match, and so every copy.
-            result.total_exact = result.total_exact && mset.size() == result.total;
+            result.total_exact = result.total_exact && window_size == result.total;
             result.total -= std::min(*folded, result.total);
         }
         if (request.snippets) {

@@ -194,8 +194,10 @@ TEST(QueryParser, AddsTheExactAndTruncatedFormsOfLooseWordsToTheScore) {
     QueryParser parser(analyzer);
     const auto boosts = [&parser](const std::string& text) {
         std::vector<std::string> out;
-        for (const Xapian::Query& q : parser.parse(text, DefaultOperator::op_or).boosts) {
-            out.push_back(q.get_description());
+        for (const WeightedTerm& b : parser.parse(text, DefaultOperator::op_or).boosts) {
+            out.push_back(
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(b.term), b.factor)
+                    .get_description());
         }
         return out;
     };

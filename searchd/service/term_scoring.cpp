@@ -1,0 +1,148 @@
+// Term-at-a-time BM25: posting lists read a block of documents at a time into an accumulator,
+// the best kept in a heap.
+#include "searchd/service/term_scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace depeches::search {
+
+namespace {
+
+/// Documents scored together: the accumulator's size, whatever the index's.
+constexpr Xapian::docid k_block = 1U << 16U;
+
+/// True when `a` ranks before `b`: a higher weight, or an equal one and a lower docid.
+bool better(const Candidate& a, const Candidate& b) {
+    return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
+}
+
+} // namespace
+
+DocumentLengths::DocumentLengths(const Xapian::Database& db)
+    : m_lengths(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0),
+      m_documents(db.get_doccount()), m_average(db.get_avlength()) {
+    for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it) {
+        m_lengths[*it] = it.get_doclength();
+    }
+}
+
+TermWeight::TermWeight(const Xapian::Database& db, const DocumentLengths& lengths,
+                       const std::string& term, double factor, const Bm25& bm25)
+    : m_bm25(bm25) {
+    // Robertson's idf, as BM25Weight::init takes it: a term in more than a third of the
+    // documents gets a small positive weight instead of a negative one.
+    const double documents = lengths.documents();
+    const double frequency = db.get_termfreq(term);
+    double idf = (documents - frequency + 0.5) / (frequency + 0.5);
+    if (idf < 2) {
+        idf = idf * 0.5 + 1;
+    }
+    m_weight = std::log(idf) * factor * (bm25.k1 + 1);
+    m_len_factor = lengths.average() != 0 ? 1 / lengths.average() : 0;
+}
+
+double TermWeight::operator()(Xapian::termcount wdf, Xapian::termcount length) const {
+    const double normlen = std::max(length * m_len_factor, m_bm25.min_normlen);
+    const double wdf_double = wdf;
+    const double denom = m_bm25.k1 * (normlen * m_bm25.b + (1 - m_bm25.b)) + wdf_double;
+    return m_weight * (wdf_double / denom);
+}
+
+FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
+                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25) {
+    FlatWindow window;
+    window.terms = terms.size();
+    std::vector<TermWeight> weights;
+    std::vector<Xapian::PostingIterator> postings;
+    for (const std::string& term : terms) {
+        if (db.get_termfreq(term) > 0) {
+            weights.emplace_back(db, lengths, term, 1.0, bm25);
+            postings.push_back(db.postlist_begin(term));
+        }
+    }
+    if (size == 0 || postings.empty()) {
+        return window;
+    }
+    std::vector<double> sums(k_block, 0.0);
+    std::vector<std::uint32_t> counts(k_block, 0);
+    std::vector<Xapian::docid> touched;
+    std::vector<Candidate>& best = window.best; // a heap, the worst of the best on top
+    const Xapian::PostingIterator end;
+    const std::uint64_t last = db.get_lastdocid();
+    for (std::uint64_t first = 1; first <= last; first += k_block) {
+        const std::uint64_t stop = first + k_block;
+        for (std::size_t i = 0; i < postings.size(); ++i) {
+            Xapian::PostingIterator& post = postings[i];
+            for (; post != end && *post < stop; ++post) {
+                const Xapian::docid id = *post;
+                const auto slot = static_cast<Xapian::docid>(id - first);
+                if (counts[slot]++ == 0) {
+                    touched.push_back(slot);
+                }
+                sums[slot] += weights[i](post.get_wdf(), lengths[id]);
+            }
+        }
+        std::sort(touched.begin(), touched.end()); // docid order, as Enquire meets them
+        for (const Xapian::docid slot : touched) {
+            const Candidate candidate{static_cast<Xapian::docid>(first + slot), sums[slot],
+                                      counts[slot]};
+            sums[slot] = 0;
+            counts[slot] = 0;
+            ++window.matches;
+            if (best.size() < size) {
+                best.push_back(candidate);
+                std::push_heap(best.begin(), best.end(), better);
+            } else if (better(candidate, best.front())) {
+                std::pop_heap(best.begin(), best.end(), better);
+                best.back() = candidate;
+                std::push_heap(best.begin(), best.end(), better);
+            }
+        }
+        touched.clear();
+    }
+    std::sort_heap(best.begin(), best.end(), better);
+    return window;
+}
+
+std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengths& lengths,
+                                 const FlatWindow& window, double all_words,
+                                 const std::vector<query::WeightedTerm>& boosts, const Bm25& bm25) {
+    std::vector<Ranked> ranked;
+    ranked.reserve(window.best.size());
+    for (const Candidate& c : window.best) {
+        // The AND of the terms scaled by all_words weighs all_words times what their OR does.
+        const bool every_term = all_words != 0 && c.terms == window.terms;
+        ranked.push_back({c.docid, c.weight + (every_term ? all_words * c.weight : 0.0), 0});
+    }
+    if (!boosts.empty() && !ranked.empty()) {
+        std::vector<std::size_t> by_docid(ranked.size());
+        for (std::size_t i = 0; i < by_docid.size(); ++i) {
+            by_docid[i] = i;
+        }
+        std::sort(by_docid.begin(), by_docid.end(), [&ranked](std::size_t a, std::size_t b) {
+            return ranked[a].docid < ranked[b].docid;
+        });
+        const Xapian::PostingIterator end;
+        for (const query::WeightedTerm& boost : boosts) {
+            if (db.get_termfreq(boost.term) == 0) {
+                continue;
+            }
+            const TermWeight weight(db, lengths, boost.term, boost.factor, bm25);
+            Xapian::PostingIterator post = db.postlist_begin(boost.term);
+            for (const std::size_t i : by_docid) {
+                post.skip_to(ranked[i].docid);
+                if (post == end) {
+                    break;
+                }
+                if (*post == ranked[i].docid) {
+                    ranked[i].weight += weight(post.get_wdf(), lengths[*post]);
+                }
+            }
+        }
+    }
+    sort_best_first(ranked);
+    return ranked;
+}
+
+} // namespace depeches::search

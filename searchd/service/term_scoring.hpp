@@ -1,0 +1,88 @@
+// Scoring a flat query ourselves, term at a time: the same BM25 weights as Xapian's
+// BM25Weight, without its matcher. A query whose words are a plain OR of terms (most
+// headlines) spends most of its time in that matcher, reading each match's document length
+// from the index and walking its tree of posting lists; here the lengths come from a table in
+// memory and each posting list is read straight through, a block of documents at a time.
+// The results are those of Enquire: the same windows, the same weights (to rounding), the
+// same order, equal weights in docid order.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searchd/query/query_parser.hpp"
+#include "searchd/service/rescoring.hpp"
+
+namespace depeches::search {
+
+/// The parameters of Xapian::BM25Weight(k1, 0, 1, b, min_normlen): no k2 (no query-length
+/// correction), k3 = 1 (a term's weight does not grow with its repeats in the query).
+struct Bm25 {
+    double k1 = 1.2;
+    double b = 0.75;
+    double min_normlen = 0.5;
+};
+
+/// The length of every document of one revision of a database, by docid (0 for none).
+class DocumentLengths {
+public:
+    explicit DocumentLengths(const Xapian::Database& db);
+
+    [[nodiscard]] Xapian::termcount operator[](Xapian::docid id) const {
+        return id < m_lengths.size() ? m_lengths[id] : 0;
+    }
+    [[nodiscard]] Xapian::doccount documents() const { return m_documents; }
+    [[nodiscard]] double average() const { return m_average; }
+
+private:
+    std::vector<Xapian::termcount> m_lengths;
+    Xapian::doccount m_documents = 0;
+    double m_average = 0;
+};
+
+/// One term's BM25 weight in a document, as BM25Weight computes it for the term scaled by
+/// `factor` (OP_SCALE_WEIGHT).
+class TermWeight {
+public:
+    TermWeight(const Xapian::Database& db, const DocumentLengths& lengths, const std::string& term,
+               double factor, const Bm25& bm25);
+
+    [[nodiscard]] double operator()(Xapian::termcount wdf, Xapian::termcount length) const;
+
+private:
+    Bm25 m_bm25;
+    double m_weight = 0;     ///< the term's idf × factor × (k1 + 1)
+    double m_len_factor = 0; ///< 1 / the average document length
+};
+
+/// A document of the first phase's window.
+struct Candidate {
+    Xapian::docid docid = 0;
+    double weight = 0;
+    std::uint32_t terms = 0; ///< how many of the query's terms it has
+};
+
+/// The best documents of the OR of some terms.
+struct FlatWindow {
+    std::vector<Candidate> best;  ///< best first; equal weights in docid order
+    Xapian::doccount matches = 0; ///< every document with one of the terms, counted
+    std::size_t terms = 0;        ///< the query's terms (all of them, even those no document has)
+};
+
+/// The `size` best documents of the OR of `terms` (each once, weight factor 1), scored as
+/// Enquire scores that query with BM25Weight `bm25`.
+FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
+                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25);
+
+/// The window's documents with what the boosts add, best first (equal weights in docid
+/// order): `all_words` times its weight for a document with every term (the AND of the same
+/// terms scaled by `all_words`; 0 for none), and each of `boosts`, a scaled term, where it
+/// occurs. As rescore() gives them for those boosts.
+std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengths& lengths,
+                                 const FlatWindow& window, double all_words,
+                                 const std::vector<query::WeightedTerm>& boosts, const Bm25& bm25);
+
+} // namespace depeches::search
