@@ -70,7 +70,12 @@ Xapian::Query with_boosts(Xapian::Query query, const std::vector<Xapian::Query>&
 std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& window,
                             const std::vector<Xapian::Query>& boosts,
                             const Xapian::Weight& weighting) {
-    std::vector<Ranked> ranked = ranked_of(window);
+    return rescore(db, ranked_of(window), boosts, weighting);
+}
+
+std::vector<Ranked> rescore(const Xapian::Database& db, std::vector<Ranked> ranked,
+                            const std::vector<Xapian::Query>& boosts,
+                            const Xapian::Weight& weighting) {
     std::vector<Xapian::docid> ids;
     for (const Ranked& r : ranked) {
         ids.push_back(r.docid);
@@ -83,7 +88,8 @@ std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& wind
     Xapian::Enquire enquire(db);
     enquire.set_query(with_boosts(Xapian::Query(&candidates), boosts));
     enquire.set_weighting_scheme(weighting);
-    const Xapian::MSet added = enquire.get_mset(0, window.size(), window.size());
+    const auto size = static_cast<Xapian::doccount>(ranked.size());
+    const Xapian::MSet added = enquire.get_mset(0, size, size);
     std::unordered_map<Xapian::docid, double> extra;
     for (auto it = added.begin(); it != added.end(); ++it) {
         extra.emplace(*it, it.get_weight());

@@ -36,4 +36,9 @@ std::vector<Ranked> rescore(const Xapian::Database& db, const Xapian::MSet& wind
                             const std::vector<Xapian::Query>& boosts,
                             const Xapian::Weight& weighting);
 
+/// The same for a window already scored: `window` with what `boosts` add, best first.
+std::vector<Ranked> rescore(const Xapian::Database& db, std::vector<Ranked> window,
+                            const std::vector<Xapian::Query>& boosts,
+                            const Xapian::Weight& weighting);
+
 } // namespace depeches::search

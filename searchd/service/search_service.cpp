@@ -378,10 +378,12 @@ struct Plan {
     std::vector<Xapian::Query> boosts;
     /// The same, when `query` is a plain OR of terms (or one term) and the boosts are all the
     /// words (the AND of those terms, scaled) and scaled terms: what term_scoring scores
-    /// itself. Absent for any other shape (phrases, groups, filters, proximity...).
+    /// itself, proximity aside. Absent for any other shape (phrases, groups, filters...).
     struct Flat {
         std::vector<std::string> terms;
         double all_words = 0; ///< the all-words boost's factor; 0 for none
+        /// The proximity boost, if any: positions, which Xapian reads (see rescore()).
+        std::vector<Xapian::Query> positional;
     };
     std::optional<Flat> flat;
 };
@@ -477,10 +479,11 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         }
     }
     const auto& sequence = plan.parsed.sequence;
+    std::vector<Xapian::Query> positional;
     if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near_of(sequence, k_near_window),
                             k_near_weight);
-        flat.reset(); // positions: left to Xapian
+        positional.push_back(boosts.back());
     }
     const auto& exact = plan.parsed.boosts;
     if (!exact.empty()) {
@@ -492,7 +495,7 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         boosts.emplace_back(Xapian::Query::OP_OR, scaled.begin(), scaled.end());
     }
     if (flat) {
-        plan.flat = Plan::Flat{std::move(*flat), all_words};
+        plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(positional)};
     }
     return plan;
 }
@@ -640,6 +643,9 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
                 const FlatWindow best = match_flat(w.db, w.lengths(), plan.flat->terms, size, bm25);
                 ranked = rescore_flat(w.db, w.lengths(), best, plan.flat->all_words,
                                       plan.parsed.boosts, bm25);
+                if (!plan.flat->positional.empty()) {
+                    ranked = rescore(w.db, std::move(ranked), plan.flat->positional, weighting);
+                }
                 counted = best.matches;
             } else {
                 enquire.set_query(plan.query);

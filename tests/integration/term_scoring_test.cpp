@@ -152,6 +152,15 @@ TEST_F(TermScoring, RescoresAsOneQueryWithTheBoostsWould) {
             xapian_boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                                        or_of(terms, Xapian::Query::OP_AND), all_words);
         }
+        // Proximity for two to four words, which Xapian scores on our window (positions).
+        std::vector<Xapian::Query> positional;
+        if (n >= 2 && n <= 4) {
+            const std::vector<Xapian::Query> leaves(terms.begin(), terms.end());
+            positional.emplace_back(
+                Xapian::Query::OP_SCALE_WEIGHT,
+                Xapian::Query(Xapian::Query::OP_NEAR, leaves.begin(), leaves.end(), 12), 0.25);
+            xapian_boosts.push_back(positional.back());
+        }
         std::vector<Xapian::Query> scaled;
         for (const query::WeightedTerm& b : boosts) {
             scaled.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(b.term), b.factor);
@@ -165,8 +174,11 @@ TEST_F(TermScoring, RescoresAsOneQueryWithTheBoostsWould) {
             search::rescore(db, mset, xapian_boosts, k_weighting);
 
         const search::FlatWindow window = search::match_flat(db, lengths, terms, 30, k_bm25);
-        const std::vector<search::Ranked> ours =
+        std::vector<search::Ranked> ours =
             search::rescore_flat(db, lengths, window, all_words, boosts, k_bm25);
+        if (!positional.empty()) {
+            ours = search::rescore(db, std::move(ours), positional, k_weighting);
+        }
         ASSERT_EQ(ours.size(), expected.size());
         for (std::size_t i = 0; i < ours.size(); ++i) {
             EXPECT_EQ(ours[i].docid, expected[i].docid) << "rank " << i;
