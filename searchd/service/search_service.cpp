@@ -220,6 +220,17 @@ struct SearchService::Worker {
     }
     std::unique_ptr<DocumentLengths> document_lengths;
     std::string lengths_revision;
+    /// The document dates of the revision `db` reads, for date filters of the same.
+    const DocumentDates& dates() {
+        std::string revision = vocab::LexiconCache::revision_of(db);
+        if (!document_dates || revision != dates_revision) {
+            document_dates = std::make_unique<DocumentDates>(db);
+            dates_revision = std::move(revision);
+        }
+        return *document_dates;
+    }
+    std::unique_ptr<DocumentDates> document_dates;
+    std::string dates_revision;
 
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
@@ -384,6 +395,8 @@ struct Plan {
         double all_words = 0; ///< the all-words boost's factor; 0 for none
         /// The proximity boost, if any: positions, which Xapian reads (see rescore()).
         std::vector<Xapian::Query> positional;
+        /// The date range of the query and the request, when there is one: YYYYMMDD numbers.
+        std::optional<std::pair<std::uint32_t, std::uint32_t>> dates;
     };
     std::optional<Flat> flat;
 };
@@ -415,14 +428,22 @@ std::optional<std::vector<std::string>> flat_terms(const Xapian::Query& query,
 }
 
 /// Adds the date range of the request and of the query's date: filter to `words`.
-Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
-                           const query::ParsedQuery& parsed) {
+/// The date range of the request and of the query's date: ("YYYYMMDD" values, either empty
+/// for no bound).
+std::pair<std::string, std::string> date_bounds(const SearchRequest& request,
+                                                const query::ParsedQuery& parsed) {
     std::string from = index::date_value(request.from);
     std::string to = index::date_value(request.to);
     if (!parsed.date_from.empty()) {
         from = std::max(from, parsed.date_from);
         to = to.empty() ? parsed.date_to : std::min(to, parsed.date_to);
     }
+    return {from, to};
+}
+
+Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
+                           const query::ParsedQuery& parsed) {
+    const auto [from, to] = date_bounds(request, parsed);
     if (from.empty() && to.empty()) {
         return words;
     }
@@ -466,7 +487,8 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     }
     std::vector<Xapian::Query>& boosts = plan.boosts;
     plan.query = filter_dates(plan.parsed.query, request, plan.parsed);
-    std::optional<std::vector<std::string>> flat = flat_terms(plan.query, Xapian::Query::OP_OR);
+    std::optional<std::vector<std::string>> flat =
+        flat_terms(plan.parsed.query, Xapian::Query::OP_OR);
     double all_words = 0;
     if (!request.op && plan.parsed.loose_clauses > 1) {
         const query::ParsedQuery strict =
@@ -495,7 +517,17 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         boosts.emplace_back(Xapian::Query::OP_OR, scaled.begin(), scaled.end());
     }
     if (flat) {
-        plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(positional)};
+        plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(positional), std::nullopt};
+        const auto [from, to] = date_bounds(request, plan.parsed);
+        if (!from.empty() || !to.empty()) {
+            // Both are YYYYMMDD when set (index::date_value): as numbers, in the same order.
+            const auto number = [](const std::string& value, std::uint32_t none) {
+                std::uint32_t n = none;
+                std::from_chars(value.data(), value.data() + value.size(), n);
+                return value.empty() ? none : n;
+            };
+            plan.flat->dates = std::make_pair(number(from, 0), number(to, 0xFFFFFFFFU));
+        }
     }
     return plan;
 }
@@ -640,7 +672,12 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
             if (plan.flat) {
                 // Most headlines: the same ranking, without Xapian's matcher.
                 const Bm25 bm25{k_bm25_k1, k_bm25_b, k_bm25_min_normlen};
-                const FlatWindow best = match_flat(w.db, w.lengths(), plan.flat->terms, size, bm25);
+                DateFilter filter;
+                if (plan.flat->dates) {
+                    filter = {&w.dates(), plan.flat->dates->first, plan.flat->dates->second};
+                }
+                const FlatWindow best =
+                    match_flat(w.db, w.lengths(), plan.flat->terms, size, bm25, filter);
                 ranked = rescore_flat(w.db, w.lengths(), best, plan.flat->all_words,
                                       plan.parsed.boosts, bm25);
                 if (!plan.flat->positional.empty()) {

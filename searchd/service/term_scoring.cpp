@@ -3,7 +3,10 @@
 #include "searchd/service/term_scoring.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+
+#include "indexer/index/schema.hpp"
 
 namespace depeches::search {
 
@@ -24,6 +27,19 @@ DocumentLengths::DocumentLengths(const Xapian::Database& db)
       m_documents(db.get_doccount()), m_average(db.get_avlength()) {
     for (auto it = db.postlist_begin(std::string()); it != db.postlist_end(std::string()); ++it) {
         m_lengths[*it] = it.get_doclength();
+    }
+}
+
+DocumentDates::DocumentDates(const Xapian::Database& db)
+    : m_dates(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0) {
+    for (auto it = db.valuestream_begin(index::k_slot_date);
+         it != db.valuestream_end(index::k_slot_date); ++it) {
+        const std::string value = *it;
+        std::uint32_t date = 0;
+        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), date);
+        if (value.size() == 8 && error == std::errc() && end == value.data() + value.size()) {
+            m_dates[it.get_docid()] = date;
+        }
     }
 }
 
@@ -50,7 +66,8 @@ double TermWeight::operator()(Xapian::termcount wdf, Xapian::termcount length) c
 }
 
 FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
-                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25) {
+                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25,
+                      const DateFilter& filter) {
     FlatWindow window;
     window.terms = terms.size();
     std::vector<TermWeight> weights;
@@ -89,6 +106,9 @@ FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths
                                       counts[slot]};
             sums[slot] = 0;
             counts[slot] = 0;
+            if (!filter.keeps(candidate.docid)) {
+                continue;
+            }
             ++window.matches;
             if (best.size() < size) {
                 best.push_back(candidate);

@@ -43,6 +43,36 @@ private:
     double m_average = 0;
 };
 
+/// The date of every document of one revision of a database (its date value as a number,
+/// YYYYMMDD; 0 for none), by docid: what a date filter keeps.
+class DocumentDates {
+public:
+    explicit DocumentDates(const Xapian::Database& db);
+
+    [[nodiscard]] std::uint32_t operator[](Xapian::docid id) const {
+        return id < m_dates.size() ? m_dates[id] : 0;
+    }
+
+private:
+    std::vector<std::uint32_t> m_dates;
+};
+
+/// The documents dated from `from` to `to` (YYYYMMDD, both included), as Xapian's value range
+/// on the date slot keeps them; none undated. Without `dates`, every document.
+struct DateFilter {
+    const DocumentDates* dates = nullptr;
+    std::uint32_t from = 0;
+    std::uint32_t to = 0xFFFFFFFFU;
+
+    [[nodiscard]] bool keeps(Xapian::docid id) const {
+        if (dates == nullptr) {
+            return true;
+        }
+        const std::uint32_t date = (*dates)[id];
+        return date != 0 && date >= from && date <= to;
+    }
+};
+
 /// One term's BM25 weight in a document, as BM25Weight computes it for the term scaled by
 /// `factor` (OP_SCALE_WEIGHT).
 class TermWeight {
@@ -72,10 +102,11 @@ struct FlatWindow {
     std::size_t terms = 0;        ///< the query's terms (all of them, even those no document has)
 };
 
-/// The `size` best documents of the OR of `terms` (each once, weight factor 1), scored as
-/// Enquire scores that query with BM25Weight `bm25`.
+/// The `size` best documents of the OR of `terms` (each once, weight factor 1) that `filter`
+/// keeps, scored as Enquire scores that query with BM25Weight `bm25`.
 FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
-                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25);
+                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25,
+                      const DateFilter& filter = {});
 
 /// The window's documents with what the boosts add, best first (equal weights in docid
 /// order): `all_words` times its weight for a document with every term (the AND of the same

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "indexer/index/index_store.hpp"
 #include "indexer/index/schema.hpp"
@@ -35,6 +36,8 @@ protected:
         std::mt19937 random(42);
         std::uniform_int_distribution<std::size_t> word(0, k_words.size() - 1);
         std::uniform_int_distribution<int> length(3, 120);
+        std::uniform_int_distribution<int> month(0, 24); // 0: undated
+        std::string lines;                               // the same dispatches, dated, in JSONL
         for (int i = 0; i < 160; ++i) {
             std::string body;
             const int n = length(random);
@@ -48,8 +51,19 @@ protected:
             if (i % 10 == 0) { // a copy under another id: the same weights
                 s_index->write(std::string("c").append(number).append(".txt"), text);
             }
+            const int m = month(random);
+            nlohmann::json line{{"id", std::string("j").append(number)},
+                                {"title", std::string("Dépêche ").append(number)},
+                                {"body", body}};
+            if (m > 0) {
+                line["date"] = std::to_string(2015 + (m - 1) / 12) + "-" +
+                               (((m - 1) % 12) < 9 ? "0" : "") + std::to_string((m - 1) % 12 + 1) +
+                               "-15";
+            }
+            lines.append(line.dump()).push_back('\n');
         }
-        ASSERT_EQ(s_index->index().added, 176U);
+        s_index->write("dated.jsonl", lines);
+        ASSERT_EQ(s_index->index().added, 336U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -183,6 +197,55 @@ TEST_F(TermScoring, RescoresAsOneQueryWithTheBoostsWould) {
         for (std::size_t i = 0; i < ours.size(); ++i) {
             EXPECT_EQ(ours[i].docid, expected[i].docid) << "rank " << i;
             expect_same_weight(ours[i].weight, expected[i].weight);
+        }
+    }
+}
+
+TEST_F(TermScoring, KeepsOnlyTheDatesOfAFilterAsXapiansValueRangeDoes) {
+    const Xapian::Database db = index::open_for_reading(s_index->db());
+    const search::DocumentLengths lengths(db);
+    const search::DocumentDates dates(db);
+    std::vector<std::string> vocabulary = stems(db);
+    std::mt19937 random(5);
+    struct Range {
+        std::string from; ///< date values, "" for no bound
+        std::string to;
+    };
+    const std::vector<Range> ranges{{"20150101", "20151231"},
+                                    {"20160301", ""},
+                                    {"", "20150615"},
+                                    {"20150715", "20150715"},
+                                    {"20990101", ""}};
+    for (int round = 0; round < 50; ++round) {
+        std::shuffle(vocabulary.begin(), vocabulary.end(), random);
+        const std::vector<std::string> terms(vocabulary.begin(),
+                                             vocabulary.begin() + 1 + round % 4);
+        const Range& range = ranges[round % ranges.size()];
+        SCOPED_TRACE(::testing::PrintToString(terms) + " " + range.from + ".." + range.to);
+        const Xapian::Query filter =
+            range.to.empty()
+                ? Xapian::Query(Xapian::Query::OP_VALUE_GE, index::k_slot_date, range.from)
+                : Xapian::Query(Xapian::Query::OP_VALUE_RANGE, index::k_slot_date,
+                                range.from.empty() ? std::string("0") : range.from, range.to);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_FILTER, or_of(terms, Xapian::Query::OP_OR), filter));
+        enquire.set_weighting_scheme(k_weighting);
+        const Xapian::MSet mset = enquire.get_mset(0, 40, db.get_doccount());
+        search::DateFilter dated{&dates, 0, 0xFFFFFFFFU};
+        if (!range.from.empty()) {
+            dated.from = static_cast<std::uint32_t>(std::stoul(range.from));
+        }
+        if (!range.to.empty()) {
+            dated.to = static_cast<std::uint32_t>(std::stoul(range.to));
+        }
+        const search::FlatWindow window = search::match_flat(db, lengths, terms, 40, k_bm25, dated);
+        EXPECT_EQ(window.matches, mset.get_matches_estimated());
+        ASSERT_EQ(window.best.size(), mset.size());
+        std::size_t i = 0;
+        for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+            EXPECT_EQ(window.best[i].docid, *it) << "rank " << i;
+            expect_same_weight(window.best[i].weight, it.get_weight());
         }
     }
 }
