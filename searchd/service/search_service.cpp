@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <deque>
 #include <iostream>
 #include <map>
 #include <sys/stat.h>
@@ -101,11 +102,34 @@ void validate(const SearchRequest& request) {
 
 } // namespace
 
+/// The document tables of the revisions the workers read (see term_scoring.hpp), shared:
+/// one copy per revision, two while the workers move from one to the next, not one per worker.
+struct SearchService::TablesCache {
+    std::shared_ptr<const DocumentTables> get(const Xapian::Database& db) {
+        std::string revision = vocab::LexiconCache::revision_of(db);
+        std::lock_guard lock(mutex);
+        for (const auto& [seen, tables] : recent) {
+            if (seen == revision) {
+                return tables;
+            }
+        }
+        auto tables = std::make_shared<const DocumentTables>(db);
+        recent.emplace_front(std::move(revision), tables);
+        if (recent.size() > 2) {
+            recent.pop_back();
+        }
+        return tables;
+    }
+
+    std::mutex mutex;
+    std::deque<std::pair<std::string, std::shared_ptr<const DocumentTables>>> recent;
+};
+
 /// One thread's view of the index and its analysis tools.
 struct SearchService::Worker {
-    explicit Worker(std::filesystem::path index_dir)
+    Worker(std::filesystem::path index_dir, TablesCache& shared_tables)
         : dir(std::move(index_dir)), stub(stub_identity(dir)), db(index::open_for_reading(dir)),
-          last_check(Clock::now()) {}
+          last_check(Clock::now()), tables(shared_tables) {}
 
     /// Picks up the indexer's commits and generation switches, at most every
     /// k_refresh_interval unless `force`.
@@ -208,29 +232,9 @@ struct SearchService::Worker {
         return it->second;
     }
 
-    /// The document lengths of the revision `db` reads, for term-at-a-time scoring (see
-    /// term_scoring.hpp); read again after a commit or a new generation.
-    const DocumentLengths& lengths() {
-        std::string revision = vocab::LexiconCache::revision_of(db);
-        if (!document_lengths || revision != lengths_revision) {
-            document_lengths = std::make_unique<DocumentLengths>(db);
-            lengths_revision = std::move(revision);
-        }
-        return *document_lengths;
-    }
-    std::unique_ptr<DocumentLengths> document_lengths;
-    std::string lengths_revision;
-    /// The document dates of the revision `db` reads, for date filters of the same.
-    const DocumentDates& dates() {
-        std::string revision = vocab::LexiconCache::revision_of(db);
-        if (!document_dates || revision != dates_revision) {
-            document_dates = std::make_unique<DocumentDates>(db);
-            dates_revision = std::move(revision);
-        }
-        return *document_dates;
-    }
-    std::unique_ptr<DocumentDates> document_dates;
-    std::string dates_revision;
+    /// The document lengths and dates of the revision `db` reads, for term-at-a-time scoring
+    /// (see term_scoring.hpp).
+    TablesCache& tables;
 
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
@@ -252,6 +256,7 @@ struct SearchService::Worker {
 SearchService::SearchService(std::filesystem::path index_dir) : m_dir(std::move(index_dir)) {
     // Opens and checks the index now, so that a bad index stops the daemon at start.
     m_lexicons = std::make_unique<vocab::LexiconCache>(m_dir, index::open_for_reading(m_dir));
+    m_tables = std::make_unique<TablesCache>();
     worker();
 }
 
@@ -263,7 +268,7 @@ SearchService::Worker& SearchService::worker() {
         std::lock_guard lock(m_mutex);
         auto& slot = m_workers[std::this_thread::get_id()];
         if (!slot) {
-            slot = std::make_unique<Worker>(m_dir);
+            slot = std::make_unique<Worker>(m_dir, *m_tables);
         }
         w = slot.get();
     }
@@ -672,13 +677,14 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
             if (plan.flat) {
                 // Most headlines: the same ranking, without Xapian's matcher.
                 const Bm25 bm25{k_bm25_k1, k_bm25_b, k_bm25_min_normlen};
+                const std::shared_ptr<const DocumentTables> tables = w.tables.get(w.db);
                 DateFilter filter;
                 if (plan.flat->dates) {
-                    filter = {&w.dates(), plan.flat->dates->first, plan.flat->dates->second};
+                    filter = {&tables->dates, plan.flat->dates->first, plan.flat->dates->second};
                 }
                 const FlatWindow best =
-                    match_flat(w.db, w.lengths(), plan.flat->terms, size, bm25, filter);
-                ranked = rescore_flat(w.db, w.lengths(), best, plan.flat->all_words,
+                    match_flat(w.db, tables->lengths, plan.flat->terms, size, bm25, filter);
+                ranked = rescore_flat(w.db, tables->lengths, best, plan.flat->all_words,
                                       plan.parsed.boosts, bm25);
                 if (!plan.flat->positional.empty()) {
                     ranked = rescore(w.db, std::move(ranked), plan.flat->positional, weighting);

@@ -140,6 +140,7 @@ public:
 
 private:
     struct Worker;
+    struct TablesCache;
     /// This thread's worker, up to date with the index. Throws SearchError.
     Worker& worker();
     /// The hits of `ranked`, with snippets for `highlight` when not null.
@@ -158,6 +159,7 @@ private:
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;
+    std::unique_ptr<TablesCache> m_tables; ///< shared by the workers
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
 };

@@ -73,6 +73,14 @@ struct DateFilter {
     }
 };
 
+/// The lengths and dates of one revision of a database.
+struct DocumentTables {
+    explicit DocumentTables(const Xapian::Database& db) : lengths(db), dates(db) {}
+
+    DocumentLengths lengths;
+    DocumentDates dates;
+};
+
 /// One term's BM25 weight in a document, as BM25Weight computes it for the term scaled by
 /// `factor` (OP_SCALE_WEIGHT).
 class TermWeight {
