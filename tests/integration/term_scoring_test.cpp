@@ -95,6 +95,17 @@ void expect_same_weight(double ours, double xapian) {
     EXPECT_NEAR(ours, xapian, 1e-9 * std::max(1.0, std::abs(xapian)));
 }
 
+/// `window` holds what `mset` holds (Enquire counting every match), in the same order.
+void expect_same_window(const search::FlatWindow& window, const Xapian::MSet& mset) {
+    EXPECT_EQ(window.matches, mset.get_matches_estimated());
+    ASSERT_EQ(window.best.size(), mset.size());
+    std::size_t i = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
+        EXPECT_EQ(window.best[i].docid, *it) << "rank " << i;
+        expect_same_weight(window.best[i].weight, it.get_weight());
+    }
+}
+
 TEST_F(TermScoring, ReadsEveryDocumentLength) {
     const Xapian::Database db = index::open_for_reading(s_index->db());
     const search::DocumentLengths lengths(db);
@@ -127,13 +138,7 @@ TEST_F(TermScoring, FindsTheWindowEnquireFinds) {
         const Xapian::MSet mset = enquire.get_mset(0, size, db.get_doccount());
         const search::FlatWindow window = search::match_flat(db, lengths, terms, size, k_bm25);
 
-        EXPECT_EQ(window.matches, mset.get_matches_estimated());
-        ASSERT_EQ(window.best.size(), mset.size());
-        std::size_t i = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-            EXPECT_EQ(window.best[i].docid, *it) << "rank " << i;
-            expect_same_weight(window.best[i].weight, it.get_weight());
-        }
+        expect_same_window(window, mset);
     }
 }
 
@@ -240,13 +245,7 @@ TEST_F(TermScoring, KeepsOnlyTheDatesOfAFilterAsXapiansValueRangeDoes) {
             dated.to = static_cast<std::uint32_t>(std::stoul(range.to));
         }
         const search::FlatWindow window = search::match_flat(db, lengths, terms, 40, k_bm25, dated);
-        EXPECT_EQ(window.matches, mset.get_matches_estimated());
-        ASSERT_EQ(window.best.size(), mset.size());
-        std::size_t i = 0;
-        for (auto it = mset.begin(); it != mset.end(); ++it, ++i) {
-            EXPECT_EQ(window.best[i].docid, *it) << "rank " << i;
-            expect_same_weight(window.best[i].weight, it.get_weight());
-        }
+        expect_same_window(window, mset);
     }
 }
 
