@@ -396,7 +396,7 @@ struct Plan {
     /// words (the AND of those terms, scaled) and scaled terms: what term_scoring scores
     /// itself, proximity aside. Absent for any other shape (phrases, groups, filters...).
     struct Flat {
-        std::vector<std::string> terms;
+        std::vector<TermGroup> terms;
         double all_words = 0; ///< the all-words boost's factor; 0 for none
         /// The proximity boost, if any: positions, which Xapian reads (see rescore()).
         std::vector<Xapian::Query> positional;
@@ -406,30 +406,50 @@ struct Plan {
     std::optional<Flat> flat;
 };
 
-/// The terms of `query` when it is one term or a plain OR of distinct terms, with its type
-/// (`op`: OP_OR or OP_AND) for more than one; nothing for any other shape.
-std::optional<std::vector<std::string>> flat_terms(const Xapian::Query& query,
-                                                   Xapian::Query::op op) {
-    if (query.get_type() == Xapian::Query::LEAF_TERM) {
-        return std::vector<std::string>{*query.get_terms_begin()};
-    }
-    if (query.get_type() != op) {
+/// The terms of `query` when it is one term (or an accent synonym group of two, see
+/// TermGroup) or a plain OR of distinct such terms, with its type (`op`: OP_OR or OP_AND) for
+/// more than one; nothing for any other shape.
+std::optional<std::vector<TermGroup>> flat_terms(const Xapian::Query& query, Xapian::Query::op op) {
+    const auto group_of = [](const Xapian::Query& q) -> std::optional<TermGroup> {
+        if (q.get_type() == Xapian::Query::LEAF_TERM) {
+            return TermGroup{*q.get_terms_begin()};
+        }
+        if (q.get_type() != Xapian::Query::OP_SYNONYM || q.get_num_subqueries() != 2) {
+            return std::nullopt; // Xapian estimates a larger group's frequency its own way
+        }
+        TermGroup group;
+        for (std::size_t i = 0; i < 2; ++i) {
+            const Xapian::Query sub = q.get_subquery(i);
+            if (sub.get_type() != Xapian::Query::LEAF_TERM) {
+                return std::nullopt;
+            }
+            group.push_back(*sub.get_terms_begin());
+        }
+        return group;
+    };
+    std::vector<TermGroup> groups;
+    if (query.get_type() == op) {
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            auto group = group_of(query.get_subquery(i));
+            if (!group) {
+                return std::nullopt;
+            }
+            groups.push_back(std::move(*group));
+        }
+    } else if (auto group = group_of(query)) {
+        groups.push_back(std::move(*group));
+    } else {
         return std::nullopt;
     }
-    std::vector<std::string> terms;
-    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        const Xapian::Query sub = query.get_subquery(i);
-        if (sub.get_type() != Xapian::Query::LEAF_TERM) {
-            return std::nullopt;
-        }
-        terms.push_back(*sub.get_terms_begin());
+    std::vector<std::string> sorted;
+    for (const TermGroup& group : groups) {
+        sorted.insert(sorted.end(), group.begin(), group.end());
     }
-    std::vector<std::string> sorted = terms;
     std::sort(sorted.begin(), sorted.end());
     if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
         return std::nullopt; // a repeated term weighs as its wqf says: left to Xapian
     }
-    return terms;
+    return groups;
 }
 
 /// Adds the date range of the request and of the query's date: filter to `words`.
@@ -492,7 +512,7 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
     }
     std::vector<Xapian::Query>& boosts = plan.boosts;
     plan.query = filter_dates(plan.parsed.query, request, plan.parsed);
-    std::optional<std::vector<std::string>> flat =
+    std::optional<std::vector<TermGroup>> flat =
         flat_terms(plan.parsed.query, Xapian::Query::OP_OR);
     double all_words = 0;
     if (!request.op && plan.parsed.loose_clauses > 1) {

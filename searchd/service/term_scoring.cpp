@@ -15,6 +15,41 @@ namespace {
 /// Documents scored together: the accumulator's size, whatever the index's.
 constexpr Xapian::docid k_block = 1U << 16U;
 
+/// How many documents Xapian estimates an OR (or synonym group) of two terms to match, found
+/// in `a` and `b` documents: as if independent, rounded.
+double or_estimate(double a, double b, const DocumentLengths& lengths) {
+    const double documents = lengths.documents();
+    return documents == 0 ? 0 : static_cast<Xapian::doccount>(a + b - (a * b / documents) + 0.5);
+}
+
+/// The postings of a group of terms, merged: each document once, with its wdfs summed.
+struct Source {
+    std::vector<Xapian::PostingIterator> posts;
+    TermWeight weight;
+
+    /// The next document before `stop`, if any, into `id` and `wdf`.
+    bool next(std::uint64_t stop, Xapian::docid& id, Xapian::termcount& wdf) {
+        const Xapian::PostingIterator end;
+        id = 0;
+        for (const Xapian::PostingIterator& post : posts) {
+            if (post != end && *post < stop && (id == 0 || *post < id)) {
+                id = *post;
+            }
+        }
+        if (id == 0) {
+            return false;
+        }
+        wdf = 0;
+        for (Xapian::PostingIterator& post : posts) {
+            if (post != end && *post == id) {
+                wdf += post.get_wdf();
+                ++post;
+            }
+        }
+        return true;
+    }
+};
+
 /// True when `a` ranks before `b`: a higher weight, or an equal one and a lower docid.
 bool better(const Candidate& a, const Candidate& b) {
     return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
@@ -45,11 +80,14 @@ DocumentDates::DocumentDates(const Xapian::Database& db)
 
 TermWeight::TermWeight(const Xapian::Database& db, const DocumentLengths& lengths,
                        const std::string& term, double factor, const Bm25& bm25)
+    : TermWeight(db.get_termfreq(term), lengths, factor, bm25) {}
+
+TermWeight::TermWeight(double frequency, const DocumentLengths& lengths, double factor,
+                       const Bm25& bm25)
     : m_bm25(bm25) {
     // Robertson's idf, as BM25Weight::init takes it: a term in more than a third of the
     // documents gets a small positive weight instead of a negative one.
     const double documents = lengths.documents();
-    const double frequency = db.get_termfreq(term);
     double idf = (documents - frequency + 0.5) / (frequency + 0.5);
     if (idf < 2) {
         idf = idf * 0.5 + 1;
@@ -66,38 +104,43 @@ double TermWeight::operator()(Xapian::termcount wdf, Xapian::termcount length) c
 }
 
 FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
-                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25,
+                      const std::vector<TermGroup>& groups, std::size_t size, const Bm25& bm25,
                       const DateFilter& filter) {
     FlatWindow window;
-    window.terms = terms.size();
-    std::vector<TermWeight> weights;
-    std::vector<Xapian::PostingIterator> postings;
-    for (const std::string& term : terms) {
-        if (db.get_termfreq(term) > 0) {
-            weights.emplace_back(db, lengths, term, 1.0, bm25);
-            postings.push_back(db.postlist_begin(term));
+    window.terms = groups.size();
+    std::vector<Source> sources;
+    for (const TermGroup& group : groups) {
+        std::vector<Xapian::PostingIterator> posts;
+        double frequency = 0;
+        for (const std::string& term : group) {
+            if (const Xapian::doccount f = db.get_termfreq(term); f > 0) {
+                frequency = posts.empty() ? f : or_estimate(frequency, f, lengths);
+                posts.push_back(db.postlist_begin(term));
+            }
+        }
+        if (!posts.empty()) {
+            sources.push_back({std::move(posts), TermWeight(frequency, lengths, 1.0, bm25)});
         }
     }
-    if (size == 0 || postings.empty()) {
+    if (size == 0 || sources.empty()) {
         return window;
     }
     std::vector<double> sums(k_block, 0.0);
     std::vector<std::uint32_t> counts(k_block, 0);
     std::vector<Xapian::docid> touched;
     std::vector<Candidate>& best = window.best; // a heap, the worst of the best on top
-    const Xapian::PostingIterator end;
     const std::uint64_t last = db.get_lastdocid();
     for (std::uint64_t first = 1; first <= last; first += k_block) {
         const std::uint64_t stop = first + k_block;
-        for (std::size_t i = 0; i < postings.size(); ++i) {
-            Xapian::PostingIterator& post = postings[i];
-            for (; post != end && *post < stop; ++post) {
-                const Xapian::docid id = *post;
+        for (Source& source : sources) {
+            Xapian::docid id = 0;
+            Xapian::termcount wdf = 0;
+            while (source.next(stop, id, wdf)) {
                 const auto slot = static_cast<Xapian::docid>(id - first);
                 if (counts[slot]++ == 0) {
                     touched.push_back(slot);
                 }
-                sums[slot] += weights[i](post.get_wdf(), lengths[id]);
+                sums[slot] += source.weight(wdf, lengths[id]);
             }
         }
         std::sort(touched.begin(), touched.end()); // docid order, as Enquire meets them

@@ -87,6 +87,8 @@ class TermWeight {
 public:
     TermWeight(const Xapian::Database& db, const DocumentLengths& lengths, const std::string& term,
                double factor, const Bm25& bm25);
+    /// The same for a term found in `frequency` documents (a synonym group's estimate).
+    TermWeight(double frequency, const DocumentLengths& lengths, double factor, const Bm25& bm25);
 
     [[nodiscard]] double operator()(Xapian::termcount wdf, Xapian::termcount length) const;
 
@@ -100,20 +102,26 @@ private:
 struct Candidate {
     Xapian::docid docid = 0;
     double weight = 0;
-    std::uint32_t terms = 0; ///< how many of the query's terms it has
+    std::uint32_t terms = 0; ///< how many of the query's groups it has
 };
 
 /// The best documents of the OR of some terms.
 struct FlatWindow {
     std::vector<Candidate> best;  ///< best first; equal weights in docid order
     Xapian::doccount matches = 0; ///< every document with one of the terms, counted
-    std::size_t terms = 0;        ///< the query's terms (all of them, even those no document has)
+    std::size_t terms = 0;        ///< the query's groups (all of them, even those no document has)
 };
 
-/// The `size` best documents of the OR of `terms` (each once, weight factor 1) that `filter`
-/// keeps, scored as Enquire scores that query with BM25Weight `bm25`.
+/// A term, or two terms Xapian takes as one (OP_SYNONYM: "deces" typed is "deces" or
+/// "décès"): their wdfs add up, and their document frequency is estimated as Xapian estimates
+/// that of an OR, as if they were independent.
+using TermGroup = std::vector<std::string>;
+
+/// The `size` best documents of the OR of `groups` (each term once, weight factor 1) that
+/// `filter` keeps, scored as Enquire scores that query with BM25Weight `bm25`. A group has one
+/// term or two.
 FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths,
-                      const std::vector<std::string>& terms, std::size_t size, const Bm25& bm25,
+                      const std::vector<TermGroup>& groups, std::size_t size, const Bm25& bm25,
                       const DateFilter& filter = {});
 
 /// The window's documents with what the boosts add, best first (equal weights in docid

@@ -85,6 +85,15 @@ protected:
 
 std::unique_ptr<test::WrittenIndex> TermScoring::s_index;
 
+/// Each term a group of its own.
+std::vector<search::TermGroup> singles(const std::vector<std::string>& terms) {
+    std::vector<search::TermGroup> groups;
+    for (const std::string& term : terms) {
+        groups.push_back({term});
+    }
+    return groups;
+}
+
 Xapian::Query or_of(const std::vector<std::string>& terms, Xapian::Query::op op) {
     std::vector<Xapian::Query> leaves(terms.begin(), terms.end());
     return Xapian::Query(op, leaves.begin(), leaves.end());
@@ -136,9 +145,46 @@ TEST_F(TermScoring, FindsTheWindowEnquireFinds) {
         enquire.set_query(or_of(terms, Xapian::Query::OP_OR));
         enquire.set_weighting_scheme(k_weighting);
         const Xapian::MSet mset = enquire.get_mset(0, size, db.get_doccount());
-        const search::FlatWindow window = search::match_flat(db, lengths, terms, size, k_bm25);
+        const search::FlatWindow window =
+            search::match_flat(db, lengths, singles(terms), size, k_bm25);
 
         expect_same_window(window, mset);
+    }
+}
+
+TEST_F(TermScoring, TakesTwoTermsOfASynonymGroupAsXapianDoes) {
+    const Xapian::Database db = index::open_for_reading(s_index->db());
+    const search::DocumentLengths lengths(db);
+    std::vector<std::string> vocabulary = stems(db);
+    vocabulary.push_back("absentdelindex");
+    std::mt19937 random(13);
+    for (int round = 0; round < 150; ++round) {
+        std::shuffle(vocabulary.begin(), vocabulary.end(), random);
+        // One to three groups, each a term or a pair of synonyms.
+        std::vector<search::TermGroup> groups;
+        std::vector<Xapian::Query> subqueries;
+        std::size_t next = 0;
+        for (int g = 0; g < 1 + round % 3; ++g) {
+            if ((round + g) % 2 == 0) {
+                const std::vector<Xapian::Query> pair{Xapian::Query(vocabulary[next]),
+                                                      Xapian::Query(vocabulary[next + 1])};
+                subqueries.emplace_back(Xapian::Query::OP_SYNONYM, pair.begin(), pair.end());
+                groups.push_back({vocabulary[next], vocabulary[next + 1]});
+                next += 2;
+            } else {
+                subqueries.emplace_back(vocabulary[next]);
+                groups.push_back({vocabulary[next]});
+                next += 1;
+            }
+        }
+        const std::size_t size = std::vector<std::size_t>{1, 10, 1000}[round % 3];
+        SCOPED_TRACE(::testing::PrintToString(groups) + " window " + std::to_string(size));
+        Xapian::Enquire enquire(db);
+        enquire.set_query(
+            Xapian::Query(Xapian::Query::OP_OR, subqueries.begin(), subqueries.end()));
+        enquire.set_weighting_scheme(k_weighting);
+        const Xapian::MSet mset = enquire.get_mset(0, size, db.get_doccount());
+        expect_same_window(search::match_flat(db, lengths, groups, size, k_bm25), mset);
     }
 }
 
@@ -192,7 +238,8 @@ TEST_F(TermScoring, RescoresAsOneQueryWithTheBoostsWould) {
         const std::vector<search::Ranked> expected =
             search::rescore(db, mset, xapian_boosts, k_weighting);
 
-        const search::FlatWindow window = search::match_flat(db, lengths, terms, 30, k_bm25);
+        const search::FlatWindow window =
+            search::match_flat(db, lengths, singles(terms), 30, k_bm25);
         std::vector<search::Ranked> ours =
             search::rescore_flat(db, lengths, window, all_words, boosts, k_bm25);
         if (!positional.empty()) {
@@ -244,7 +291,8 @@ TEST_F(TermScoring, KeepsOnlyTheDatesOfAFilterAsXapiansValueRangeDoes) {
         if (!range.to.empty()) {
             dated.to = static_cast<std::uint32_t>(std::stoul(range.to));
         }
-        const search::FlatWindow window = search::match_flat(db, lengths, terms, 40, k_bm25, dated);
+        const search::FlatWindow window =
+            search::match_flat(db, lengths, singles(terms), 40, k_bm25, dated);
         expect_same_window(window, mset);
     }
 }
@@ -254,7 +302,8 @@ TEST_F(TermScoring, KeepsTheLowerDocidAmongEqualWeights) {
     const search::DocumentLengths lengths(db);
     // The copies weigh exactly what their originals do: equal weights come in docid order,
     // as Enquire gives them.
-    const search::FlatWindow all = search::match_flat(db, lengths, stems(db), 1000, k_bm25);
+    const search::FlatWindow all =
+        search::match_flat(db, lengths, singles(stems(db)), 1000, k_bm25);
     std::size_t ties = 0;
     for (std::size_t i = 1; i < all.best.size(); ++i) {
         if (all.best[i].weight == all.best[i - 1].weight) {
