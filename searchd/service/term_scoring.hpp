@@ -1,8 +1,8 @@
 // Scoring a flat query ourselves, term at a time: the same BM25 weights as Xapian's
-// BM25Weight, without its matcher. A query whose words are a plain OR of terms (most
-// headlines) spends most of its time in that matcher, reading each match's document length
-// from the index and walking its tree of posting lists; here the lengths come from a table in
-// memory and each posting list is read straight through, a block of documents at a time.
+// BM25Weight, without its matcher. A query whose words are a plain OR of terms (most short
+// queries, half the headlines) spends most of its time in that matcher, reading each match's
+// document length from the index and walking its tree of posting lists; here the lengths come from
+// a table in memory and each posting list is read straight through, a block of documents at a time.
 // The results are those of Enquire: the same windows, the same weights (to rounding), the
 // same order, equal weights in docid order.
 #pragma once
@@ -19,11 +19,11 @@
 namespace depeches::search {
 
 /// The parameters of Xapian::BM25Weight(k1, 0, 1, b, min_normlen): no k2 (no query-length
-/// correction), k3 = 1 (a term's weight does not grow with its repeats in the query).
+/// correction) and k3 = 1, which leaves a term that the query has once weighted as it is.
 struct Bm25 {
-    double k1 = 1.2;
-    double b = 0.75;
-    double min_normlen = 0.5;
+    double k1;
+    double b;
+    double min_normlen;
 };
 
 /// The length of every document of one revision of a database, by docid (0 for none).
