@@ -208,4 +208,101 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
     return ranked;
 }
 
+namespace {
+
+/// True when positions of every word, one each, lie within `window` (the last less than
+/// `window` after the first): `positions` holds (position, word) pairs, sorted.
+bool within(const std::vector<std::pair<Xapian::termpos, std::size_t>>& positions,
+            std::size_t words, Xapian::termcount window) {
+    std::vector<std::uint32_t> seen(words, 0);
+    std::size_t covered = 0;
+    std::size_t first = 0;
+    for (std::size_t last = 0; last < positions.size(); ++last) {
+        if (seen[positions[last].second]++ == 0) {
+            ++covered;
+        }
+        while (covered == words) {
+            if (positions[last].first - positions[first].first < window) {
+                return true;
+            }
+            if (--seen[positions[first].second] == 0) {
+                --covered;
+            }
+            ++first;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+std::vector<Ranked> add_proximity(const Xapian::Database& db, const DocumentLengths& lengths,
+                                  std::vector<Ranked> ranked, const std::vector<TermGroup>& words,
+                                  Xapian::termcount window, double factor, const Bm25& bm25) {
+    if (ranked.empty() || words.size() < 2) {
+        return ranked;
+    }
+    std::vector<std::size_t> by_docid(ranked.size());
+    for (std::size_t i = 0; i < by_docid.size(); ++i) {
+        by_docid[i] = i;
+    }
+    std::sort(by_docid.begin(), by_docid.end(), [&ranked](std::size_t a, std::size_t b) {
+        return ranked[a].docid < ranked[b].docid;
+    });
+    // Which candidates have which terms, with their weights there.
+    struct Found {
+        std::size_t word = 0;
+        const std::string* term = nullptr;
+        double weight = 0;
+    };
+    std::vector<std::vector<Found>> found(ranked.size());
+    const Xapian::PostingIterator end;
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        for (const std::string& term : words[w]) {
+            if (db.get_termfreq(term) == 0) {
+                continue;
+            }
+            const TermWeight weight(db, lengths, term, factor, bm25);
+            Xapian::PostingIterator post = db.postlist_begin(term);
+            for (const std::size_t i : by_docid) {
+                post.skip_to(ranked[i].docid);
+                if (post == end) {
+                    break;
+                }
+                if (*post == ranked[i].docid) {
+                    found[i].push_back({w, &term, weight(post.get_wdf(), lengths[*post])});
+                }
+            }
+        }
+    }
+    std::vector<std::pair<Xapian::termpos, std::size_t>> positions;
+    std::vector<bool> has(words.size());
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        std::fill(has.begin(), has.end(), false);
+        for (const Found& f : found[i]) {
+            has[f.word] = true;
+        }
+        if (std::find(has.begin(), has.end(), false) != has.end()) {
+            continue; // a word missing: never near
+        }
+        positions.clear();
+        for (const Found& f : found[i]) {
+            for (auto pos = db.positionlist_begin(ranked[i].docid, *f.term);
+                 pos != db.positionlist_end(ranked[i].docid, *f.term); ++pos) {
+                positions.emplace_back(*pos, f.word);
+            }
+        }
+        std::sort(positions.begin(), positions.end());
+        if (within(positions, words.size(), window)) {
+            double extra = 0;
+            for (const Found& f : found[i]) {
+                extra += f.weight;
+            }
+            ranked[i].weight += extra;
+        }
+    }
+    sort_best_first(ranked);
+    return ranked;
+}
+
 } // namespace depeches::search
