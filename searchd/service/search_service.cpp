@@ -392,9 +392,9 @@ struct Plan {
     /// What only adds to the score of a match of `query`: by default, all the words together
     /// and proximity; the exact forms of the words (see with_boosts).
     std::vector<Xapian::Query> boosts;
-    /// The same, when `query` is a plain OR of terms (or one term) and the boosts are all the
-    /// words (the AND of those terms, scaled) and scaled terms: what term_scoring scores
-    /// itself, proximity aside. Absent for any other shape (phrases, groups, filters...).
+    /// The same, when `query` is a plain OR of terms (or one term; a date range allowed) and
+    /// the boosts are all the words (the AND of those terms, scaled), proximity and scaled
+    /// terms: what term_scoring scores itself. Absent for any other shape (phrases, groups...).
     struct Flat {
         std::vector<TermGroup> terms;
         double all_words = 0; ///< the all-words boost's factor; 0 for none
@@ -407,6 +407,16 @@ struct Plan {
     };
     std::optional<Flat> flat;
 };
+
+/// True when no term is in two of `groups`, nor twice in one.
+bool distinct_terms(const std::vector<TermGroup>& groups) {
+    std::vector<std::string> terms;
+    for (const TermGroup& group : groups) {
+        terms.insert(terms.end(), group.begin(), group.end());
+    }
+    std::sort(terms.begin(), terms.end());
+    return std::adjacent_find(terms.begin(), terms.end()) == terms.end();
+}
 
 /// The terms of `query` when it is one term (or an accent synonym group of two, see
 /// TermGroup) or a plain OR of distinct such terms, with its type (`op`: OP_OR or OP_AND) for
@@ -443,20 +453,14 @@ std::optional<std::vector<TermGroup>> flat_terms(const Xapian::Query& query, Xap
     } else {
         return std::nullopt;
     }
-    std::vector<std::string> sorted;
-    for (const TermGroup& group : groups) {
-        sorted.insert(sorted.end(), group.begin(), group.end());
-    }
-    std::sort(sorted.begin(), sorted.end());
-    if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end()) {
+    if (!distinct_terms(groups)) {
         return std::nullopt; // a repeated term weighs as its wqf says: left to Xapian
     }
     return groups;
 }
 
-/// Adds the date range of the request and of the query's date: filter to `words`.
-/// The date range of the request and of the query's date: ("YYYYMMDD" values, either empty
-/// for no bound).
+/// The date range of the request and of the query's date: "YYYYMMDD" values, either empty
+/// for no bound.
 std::pair<std::string, std::string> date_bounds(const SearchRequest& request,
                                                 const query::ParsedQuery& parsed) {
     std::string from = index::date_value(request.from);
@@ -468,6 +472,7 @@ std::pair<std::string, std::string> date_bounds(const SearchRequest& request,
     return {from, to};
 }
 
+/// Adds the date range of the request and of the query's date: filter to `words`.
 Xapian::Query filter_dates(Xapian::Query words, const SearchRequest& request,
                            const query::ParsedQuery& parsed) {
     const auto [from, to] = date_bounds(request, parsed);
@@ -534,12 +539,7 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near_of(sequence, k_near_window),
                             k_near_weight);
         near_words.assign(sequence.begin(), sequence.end());
-        std::vector<std::string> terms;
-        for (const TermGroup& word : near_words) {
-            terms.insert(terms.end(), word.begin(), word.end());
-        }
-        std::sort(terms.begin(), terms.end());
-        if (std::adjacent_find(terms.begin(), terms.end()) != terms.end()) {
+        if (!distinct_terms(near_words)) {
             near_words.clear(); // a term in two words: left to Xapian
             positional.push_back(boosts.back());
         }
