@@ -708,7 +708,7 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
                                                 : k_rescore_window;
             const Xapian::doccount size = std::max(window, first + count);
             if (plan.flat) {
-                // Most headlines: the same ranking, without Xapian's matcher.
+                // Plain lists of words (most queries): the same ranking, scored term at a time.
                 const Bm25 bm25{k_bm25_k1, k_bm25_b, k_bm25_min_normlen};
                 const std::shared_ptr<const DocumentTables> tables = w.tables.get(w.db);
                 DateFilter filter;
