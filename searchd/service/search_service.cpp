@@ -398,9 +398,8 @@ struct Plan {
     struct Flat {
         std::vector<TermGroup> terms;
         double all_words = 0; ///< the all-words boost's factor; 0 for none
-        /// The proximity boost, if any: its words (see add_proximity), or, when they share a
-        /// term, its query, which Xapian scores (see rescore()).
-        std::vector<TermGroup> near_words;
+        /// The proximity boost, if any: positions, which Xapian reads over the window (see
+        /// rescore(); reading them ourselves, position list by position list, was slower).
         std::vector<Xapian::Query> positional;
         /// The date range of the query and the request, when there is one: YYYYMMDD numbers.
         std::optional<std::pair<std::uint32_t, std::uint32_t>> dates;
@@ -533,16 +532,11 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         }
     }
     const auto& sequence = plan.parsed.sequence;
-    std::vector<TermGroup> near_words;
     std::vector<Xapian::Query> positional;
     if (!request.op && sequence.size() >= 2 && sequence.size() <= k_near_max_words) {
         boosts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, near_of(sequence, k_near_window),
                             k_near_weight);
-        near_words.assign(sequence.begin(), sequence.end());
-        if (!distinct_terms(near_words)) {
-            near_words.clear(); // a term in two words: left to Xapian
-            positional.push_back(boosts.back());
-        }
+        positional.push_back(boosts.back());
     }
     const auto& exact = plan.parsed.boosts;
     if (!exact.empty()) {
@@ -554,8 +548,7 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         boosts.emplace_back(Xapian::Query::OP_OR, scaled.begin(), scaled.end());
     }
     if (flat) {
-        plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(near_words),
-                               std::move(positional), std::nullopt};
+        plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(positional), std::nullopt};
         const auto [from, to] = date_bounds(request, plan.parsed);
         if (!from.empty() || !to.empty()) {
             // Both are YYYYMMDD when set (index::date_value): as numbers, in the same order.
@@ -719,11 +712,7 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
                     match_flat(w.db, tables->lengths, plan.flat->terms, size, bm25, filter);
                 ranked = rescore_flat(w.db, tables->lengths, best, plan.flat->all_words,
                                       plan.parsed.boosts, bm25);
-                if (!plan.flat->near_words.empty()) {
-                    ranked =
-                        add_proximity(w.db, tables->lengths, std::move(ranked),
-                                      plan.flat->near_words, k_near_window, k_near_weight, bm25);
-                } else if (!plan.flat->positional.empty()) {
+                if (!plan.flat->positional.empty()) {
                     ranked = rescore(w.db, std::move(ranked), plan.flat->positional, weighting);
                 }
                 counted = best.matches;

@@ -132,13 +132,4 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
                                  const FlatWindow& window, double all_words,
                                  const std::vector<query::WeightedTerm>& boosts, const Bm25& bm25);
 
-/// `ranked` (best first) with what proximity adds, best first again: for a document where
-/// each of `words` (a word: any of its terms) stands within `window` positions of the others
-/// (the last less than `window` after the first), `factor` times the BM25 weight of every
-/// term of `words` it has, each term weighed on its own. As rescore() gives it for the scaled
-/// OP_NEAR of the ORs of `words`' terms. The words' terms must be distinct.
-std::vector<Ranked> add_proximity(const Xapian::Database& db, const DocumentLengths& lengths,
-                                  std::vector<Ranked> ranked, const std::vector<TermGroup>& words,
-                                  Xapian::termcount window, double factor, const Bm25& bm25);
-
 } // namespace depeches::search

@@ -297,57 +297,6 @@ TEST_F(TermScoring, KeepsOnlyTheDatesOfAFilterAsXapiansValueRangeDoes) {
     }
 }
 
-TEST_F(TermScoring, AddsProximityAsXapiansNearDoes) {
-    const Xapian::Database db = index::open_for_reading(s_index->db());
-    const search::DocumentLengths lengths(db);
-    std::vector<std::string> vocabulary = stems(db);
-    std::mt19937 random(17);
-    std::size_t lifted = 0; // documents proximity lifted, over the rounds
-    for (int round = 0; round < 120; ++round) {
-        std::shuffle(vocabulary.begin(), vocabulary.end(), random);
-        // Two to four words, some of two terms (a word typed without accents).
-        std::vector<search::TermGroup> words;
-        std::vector<Xapian::Query> parts;
-        std::vector<std::string> all;
-        std::size_t next = 0;
-        for (int w = 0; w < 2 + round % 3; ++w) {
-            search::TermGroup word{vocabulary[next++]};
-            if ((round + w) % 3 == 0) {
-                word.push_back(vocabulary[next++]);
-            }
-            const std::vector<Xapian::Query> terms(word.begin(), word.end());
-            parts.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
-            all.insert(all.end(), word.begin(), word.end());
-            words.push_back(std::move(word));
-        }
-        const Xapian::termcount window = std::vector<Xapian::termcount>{2, 5, 12}[round % 3];
-        SCOPED_TRACE(::testing::PrintToString(words) + " window " + std::to_string(window));
-        const Xapian::Query near(
-            Xapian::Query::OP_SCALE_WEIGHT,
-            Xapian::Query(Xapian::Query::OP_NEAR, parts.begin(), parts.end(), window), 0.25);
-        // The window: the best 50 matches of any of the terms.
-        Xapian::Enquire enquire(db);
-        enquire.set_query(or_of(all, Xapian::Query::OP_OR));
-        enquire.set_weighting_scheme(k_weighting);
-        const Xapian::MSet mset = enquire.get_mset(0, 50, db.get_doccount());
-        const std::vector<search::Ranked> expected = search::rescore(db, mset, {near}, k_weighting);
-        const std::vector<search::Ranked> ours = search::add_proximity(
-            db, lengths, search::ranked_of(mset), words, window, 0.25, k_bm25);
-        ASSERT_EQ(ours.size(), expected.size());
-        for (std::size_t i = 0; i < ours.size(); ++i) {
-            EXPECT_EQ(ours[i].docid, expected[i].docid) << "rank " << i;
-            expect_same_weight(ours[i].weight, expected[i].weight);
-        }
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const auto same =
-                std::find_if(ours.begin(), ours.end(),
-                             [&it](const search::Ranked& r) { return r.docid == *it; });
-            lifted += same->weight > it.get_weight() ? 1 : 0;
-        }
-    }
-    EXPECT_GT(lifted, 100U); // proximity was found, not only its absence
-}
-
 TEST_F(TermScoring, KeepsTheLowerDocidAmongEqualWeights) {
     const Xapian::Database db = index::open_for_reading(s_index->db());
     const search::DocumentLengths lengths(db);
