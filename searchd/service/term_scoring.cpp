@@ -143,7 +143,6 @@ FlatWindow match_flat(const Xapian::Database& db, const DocumentLengths& lengths
                 sums[slot] += source.weight(wdf, lengths[id]);
             }
         }
-        std::sort(touched.begin(), touched.end()); // docid order, as Enquire meets them
         for (const Xapian::docid slot : touched) {
             const Candidate candidate{static_cast<Xapian::docid>(first + slot), sums[slot],
                                       counts[slot]};
