@@ -1,6 +1,8 @@
 // Conversions between the dispatch model and the schema's stored forms.
 #include "indexer/index/schema.hpp"
 
+#include <charconv>
+
 #include "indexer/analysis/french.hpp"
 #include "indexer/analysis/utf8.hpp"
 
@@ -33,6 +35,16 @@ std::string date_value(std::string_view iso_date) {
     out.reserve(8);
     out.append(iso_date.substr(0, 4)).append(iso_date.substr(5, 2)).append(iso_date.substr(8, 2));
     return out;
+}
+
+std::optional<std::uint32_t> date_number(std::string_view date_value) {
+    std::uint32_t number = 0;
+    const char* end = date_value.data() + date_value.size();
+    const auto [stop, error] = std::from_chars(date_value.data(), end, number);
+    if (date_value.size() != 8 || error != std::errc() || stop != end) {
+        return std::nullopt;
+    }
+    return number;
 }
 
 std::string iso_date(std::string_view date_value) {

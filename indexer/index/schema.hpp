@@ -48,6 +48,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -165,5 +167,9 @@ std::string date_value(std::string_view iso_date);
 
 /// "20161208" → "2016-12-08"; "" stays "".
 std::string iso_date(std::string_view date_value);
+
+/// "20161208" → 20161208, which orders as the date values do; nothing for an empty value or
+/// any other than eight digits.
+std::optional<std::uint32_t> date_number(std::string_view date_value);
 
 } // namespace depeches::index

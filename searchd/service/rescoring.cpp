@@ -45,6 +45,17 @@ private:
 
 } // namespace
 
+std::vector<std::size_t> in_docid_order(const std::vector<Ranked>& ranked) {
+    std::vector<std::size_t> order(ranked.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&ranked](std::size_t a, std::size_t b) {
+        return ranked[a].docid < ranked[b].docid;
+    });
+    return order;
+}
+
 void sort_best_first(std::vector<Ranked>& ranked) {
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;

@@ -20,6 +20,9 @@ struct Ranked {
 /// The documents of `mset`, in its order.
 std::vector<Ranked> ranked_of(const Xapian::MSet& mset);
 
+/// The indexes of `ranked` in the order of their docids: how an index is best read for them.
+std::vector<std::size_t> in_docid_order(const std::vector<Ranked>& ranked);
+
 /// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
 void sort_best_first(std::vector<Ranked>& ranked);
 

@@ -3,7 +3,6 @@
 // the stub to a new generation; a search that meets DatabaseModifiedError is retried once.
 #include "searchd/service/search_service.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <deque>
 #include <iostream>
@@ -316,13 +315,7 @@ void weigh_terms(const Xapian::Database& db, analysis::HighlightTerms& terms) {
 /// instead of one B-tree lookup per document.
 std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
                                    const std::vector<Ranked>& ranked) {
-    std::vector<std::size_t> by_docid(ranked.size());
-    for (std::size_t i = 0; i < by_docid.size(); ++i) {
-        by_docid[i] = i;
-    }
-    std::sort(by_docid.begin(), by_docid.end(), [&ranked](std::size_t a, std::size_t b) {
-        return ranked[a].docid < ranked[b].docid;
-    });
+    const std::vector<std::size_t> by_docid = in_docid_order(ranked);
     std::vector<std::string> values(ranked.size());
     Xapian::ValueIterator it = db.valuestream_begin(slot);
     for (const std::size_t i : by_docid) {
@@ -551,13 +544,8 @@ Plan plan_query(query::QueryParser& parser, const SearchRequest& request) {
         plan.flat = Plan::Flat{std::move(*flat), all_words, std::move(positional), std::nullopt};
         const auto [from, to] = date_bounds(request, plan.parsed);
         if (!from.empty() || !to.empty()) {
-            // Both are YYYYMMDD when set (index::date_value): as numbers, in the same order.
-            const auto number = [](const std::string& value, std::uint32_t none) {
-                std::uint32_t n = none;
-                std::from_chars(value.data(), value.data() + value.size(), n);
-                return value.empty() ? none : n;
-            };
-            plan.flat->dates = std::make_pair(number(from, 0), number(to, 0xFFFFFFFFU));
+            plan.flat->dates = std::make_pair(index::date_number(from).value_or(0),
+                                              index::date_number(to).value_or(0xFFFFFFFFU));
         }
     }
     return plan;
@@ -574,12 +562,12 @@ public:
         : m_divisor(width == 4 ? 10000 : 100), m_texts(texts), m_oldest(oldest) {}
 
     void operator()(const Xapian::Document& doc, double /*wt*/) override {
-        const std::string value = doc.get_value(index::k_slot_date);
-        std::uint32_t date = 0;
-        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), date);
-        if (value.size() != 8 || error != std::errc() || end != value.data() + value.size()) {
+        const std::optional<std::uint32_t> dated =
+            index::date_number(doc.get_value(index::k_slot_date));
+        if (!dated) {
             return; // undated
         }
+        const std::uint32_t date = *dated;
         const std::string key = m_texts ? doc.get_value(index::k_slot_copies) : std::string();
         if (key.empty()) {
             ++m_counts[date / m_divisor];

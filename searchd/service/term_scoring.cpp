@@ -3,7 +3,6 @@
 #include "searchd/service/term_scoring.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 
 #include "indexer/index/schema.hpp"
@@ -69,12 +68,7 @@ DocumentDates::DocumentDates(const Xapian::Database& db)
     : m_dates(static_cast<std::size_t>(db.get_lastdocid()) + 1, 0) {
     for (auto it = db.valuestream_begin(index::k_slot_date);
          it != db.valuestream_end(index::k_slot_date); ++it) {
-        const std::string value = *it;
-        std::uint32_t date = 0;
-        const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), date);
-        if (value.size() == 8 && error == std::errc() && end == value.data() + value.size()) {
-            m_dates[it.get_docid()] = date;
-        }
+        m_dates[it.get_docid()] = index::date_number(*it).value_or(0);
     }
 }
 
@@ -178,13 +172,7 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
         ranked.push_back({c.docid, c.weight + (every_term ? all_words * c.weight : 0.0), 0});
     }
     if (!boosts.empty() && !ranked.empty()) {
-        std::vector<std::size_t> by_docid(ranked.size());
-        for (std::size_t i = 0; i < by_docid.size(); ++i) {
-            by_docid[i] = i;
-        }
-        std::sort(by_docid.begin(), by_docid.end(), [&ranked](std::size_t a, std::size_t b) {
-            return ranked[a].docid < ranked[b].docid;
-        });
+        const std::vector<std::size_t> by_docid = in_docid_order(ranked);
         const Xapian::PostingIterator end;
         for (const query::WeightedTerm& boost : boosts) {
             if (db.get_termfreq(boost.term) == 0) {

@@ -24,5 +24,14 @@ TEST(Schema, NumbersAndStopWordsHaveNoTruncatedTerm) {
     EXPECT_EQ(truncated_term(""), "");
 }
 
+TEST(Schema, DateValuesReadAsNumbersInTheirOrder) {
+    EXPECT_EQ(date_number("20161208"), 20161208U);
+    EXPECT_LT(*date_number("20161208"), *date_number("20170101"));
+    EXPECT_EQ(date_number(""), std::nullopt);     // undated
+    EXPECT_EQ(date_number("2016"), std::nullopt); // not a date value
+    EXPECT_EQ(date_number("2016120x"), std::nullopt);
+    EXPECT_EQ(date_number(date_value("2016-12-08")), 20161208U);
+}
+
 } // namespace
 } // namespace depeches::index
