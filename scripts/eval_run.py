@@ -41,13 +41,14 @@ def build_index(bin_dir, corpus, db):
     raise SystemExit("indexing failed: " + proc.stderr[-2000:])
 
 
-def run_queries(bin_dir, db, queries, extra, threads=2, depth=100):
+def run_answers(bin_dir, db, queries, extra, threads=2, depth=100):
+    """Each query's answer from depeches-searchd (decoded JSON), by qid."""
     daemon = subprocess.Popen([os.path.join(bin_dir, "depeches-searchd"), "--db", db,
                                "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(daemon.stdout.readline().strip().rsplit(":", 1)[1])
-        results = {}
+        answers = {}
         todo = list(queries)
         lock = threading.Lock()
 
@@ -65,16 +66,51 @@ def run_queries(bin_dir, db, queries, extra, threads=2, depth=100):
                 if res.status != 200:
                     raise SystemExit("%s: HTTP %d %s" % (qid, res.status, body))
                 with lock:
-                    results[qid] = [(h["id"], h["score"]) for h in body["hits"]]
+                    answers[qid] = body
         pool = [threading.Thread(target=worker) for _ in range(threads)]
         for t in pool:
             t.start()
         for t in pool:
             t.join()
-        return results
+        return answers
     finally:
         daemon.terminate()
         daemon.wait()
+
+
+def run_queries(bin_dir, db, queries, extra, threads=2, depth=100):
+    """Each query's hits, (id, score) best first, by qid."""
+    answers = run_answers(bin_dir, db, queries, extra, threads, depth)
+    return {qid: [(h["id"], h["score"]) for h in body["hits"]] for qid, body in answers.items()}
+
+
+def read_queries(set_dir):
+    """The (qid, text) pairs of a set's queries.tsv, in order."""
+    with open(os.path.join(set_dir, "queries.tsv"), encoding="utf-8") as f:
+        return [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]
+
+
+def index_of(set_dir, out_dir):
+    """The index a set is searched in: one per corpus, shared by the OrangeSum sets."""
+    corpus = corpus_of(set_dir)
+    own = os.path.exists(os.path.join(set_dir, "corpus.jsonl.xz"))
+    name = os.path.basename(os.path.normpath(set_dir))
+    return os.path.join(out_dir, "index", name if own else os.path.basename(corpus).split(".")[0])
+
+
+def write_run(path, queries, results):
+    """A TREC run file of `results` (qid -> [(id, score)]) in the order of `queries`."""
+    with open(path, "w", encoding="utf-8") as f:
+        for qid, _ in queries:
+            for rank, (doc, score) in enumerate(results.get(qid, []), 1):
+                f.write("%s Q0 %s %d %.9g depeches\n" % (qid, doc, rank, score))
+
+
+def score(bench_dir, qrels, run_path):
+    """The metrics of ../shared/bench/scripts/eval.py for a run: name -> value (strings)."""
+    out = subprocess.run([sys.executable, os.path.join(bench_dir, "scripts", "eval.py"), qrels,
+                          run_path], capture_output=True, text=True, check=True).stdout
+    return dict(line.split("\t") for line in out.strip().splitlines())
 
 
 def main():
@@ -89,26 +125,16 @@ def main():
     args = parser.parse_args()
     set_dir = args.set if os.path.isdir(args.set) else os.path.join(args.eval_dir, args.set)
     name = os.path.basename(os.path.normpath(set_dir))
-    corpus = corpus_of(set_dir)
     out_dir = os.path.join(ROOT, "eval-results")
-    shared = not os.path.exists(os.path.join(set_dir, "corpus.jsonl.xz"))
-    db = os.path.join(out_dir, "index",
-                      os.path.basename(corpus).split(".")[0] if shared else name)
+    db = index_of(set_dir, out_dir)
     os.makedirs(os.path.dirname(db), exist_ok=True)
-    build_index(args.bin, corpus, db)
+    build_index(args.bin, corpus_of(set_dir), db)
 
-    with open(os.path.join(set_dir, "queries.tsv"), encoding="utf-8") as f:
-        queries = [tuple(line.rstrip("\n").split("\t", 1)) for line in f if "\t" in line]
+    queries = read_queries(set_dir)
     results = run_queries(args.bin, db, queries, "&op=" + args.op if args.op else "")
     run_path = os.path.join(out_dir, name + ".trec")
-    with open(run_path, "w", encoding="utf-8") as f:
-        for qid, _ in queries:
-            for rank, (doc, score) in enumerate(results.get(qid, []), 1):
-                f.write("%s Q0 %s %d %.9g depeches\n" % (qid, doc, rank, score))
-    scores = subprocess.run([sys.executable, os.path.join(args.bench_dir, "scripts", "eval.py"),
-                             os.path.join(set_dir, "qrels.txt"), run_path],
-                            capture_output=True, text=True, check=True).stdout
-    metrics = dict(line.split("\t") for line in scores.strip().splitlines())
+    write_run(run_path, queries, results)
+    metrics = score(args.bench_dir, os.path.join(set_dir, "qrels.txt"), run_path)
     print("%-26s MRR@10 %s  nDCG@10 %s  Recall@100 %s  (%s queries)"
           % (name, metrics["MRR@10"], metrics["nDCG@10"], metrics["Recall@100"],
              metrics["queries"]))
