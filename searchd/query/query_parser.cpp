@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "indexer/analysis/french.hpp"
+#include "indexer/analysis/stemmer.hpp"
 #include "indexer/analysis/word_spans.hpp"
 #include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
@@ -383,10 +384,11 @@ private:
             }
             if (!m_negated) {
                 note_word(word, prefix);
+                TermChoice sequence_entry = word.parts.front();
+                query = with_alternatives(std::move(query), word, prefix, sequence_entry);
                 if (prefix.empty() && word.parts.size() == 1 && !word.stop_word) {
-                    m_out.sequence.push_back(word.parts.front());
+                    m_out.sequence.push_back(std::move(sequence_entry));
                 }
-                query = with_alternatives(std::move(query), word, prefix);
             }
             if (word.weight != 1) {
                 query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, word.weight);
@@ -410,15 +412,20 @@ private:
     void add_boosts(const std::vector<Word>& words) {
         for (const Word& word : words) {
             if (word.parts.size() == 1 && !word.stop_word) {
-                m_out.boosts.push_back({index::exact_term(word.key), k_exact_weight});
-                std::string truncated = index::truncated_term(word.key);
-                if (!truncated.empty() && m_truncated.insert(truncated).second) {
-                    m_out.boosts.push_back({std::move(truncated), k_truncated_weight});
-                }
-                if (!word.lower.empty() && word.lower != word.key) {
-                    m_out.boosts.push_back({index::exact_term(word.lower), k_accent_weight});
-                }
+                add_form_boosts(word.key, word.lower);
             }
+        }
+    }
+
+    /// The boosts of one word with folded form `key`, typed `lower`.
+    void add_form_boosts(const std::string& key, const std::string& lower) {
+        m_out.boosts.push_back({index::exact_term(key), k_exact_weight});
+        std::string truncated = index::truncated_term(key);
+        if (!truncated.empty() && m_truncated.insert(truncated).second) {
+            m_out.boosts.push_back({std::move(truncated), k_truncated_weight});
+        }
+        if (!lower.empty() && lower != key) {
+            m_out.boosts.push_back({index::exact_term(lower), k_accent_weight});
         }
     }
 
@@ -436,9 +443,11 @@ private:
         }
     }
 
-    /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it.
+    /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it; but
+    /// the corrections of a word no dispatch has weigh as it would, and join `sequence_entry`
+    /// (the terms proximity scoring looks for in its place).
     Xapian::Query with_alternatives(Xapian::Query query, const Word& word,
-                                    const std::string& prefix) {
+                                    const std::string& prefix, TermChoice& sequence_entry) {
         if (word.stop_word) {
             return query;
         }
@@ -446,7 +455,8 @@ private:
         if (m_sources.typos && word.plain && word.parts.size() == 1) {
             TermChoice terms;
             AlsoSearched also{word.lower, {}};
-            for (const std::string& lower : m_sources.typos(word.key, word.parts.front())) {
+            const TypoCorrections typos = m_sources.typos(word.key, word.parts.front());
+            for (const std::string& lower : typos.words) {
                 analysis::Token token{};
                 token.lower = lower;
                 const std::string& term = m_analyzer.term(token);
@@ -458,15 +468,26 @@ private:
                     also.also.push_back(lower);
                 }
             }
+            if (!terms.empty()) {
+                Xapian::Query corrections = choice_query(terms, prefix, 1, false);
+                const double weight = typos.unknown ? k_unknown_word_typo_weight : k_typo_weight;
+                alternatives.push_back(weight == 1 ? std::move(corrections)
+                                                   : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                                   corrections, weight));
+                if (typos.unknown && prefix.empty()) {
+                    // The corrections stand in for the word: their forms score as its would,
+                    // and proximity looks for them where it would look for the word.
+                    for (const std::string& lower : also.also) {
+                        add_form_boosts(analysis::fold_text(lower), {});
+                    }
+                    sequence_entry.insert(sequence_entry.end(), terms.begin(), terms.end());
+                }
+            }
             auto& noted = m_out.also_searched;
             if (!terms.empty() &&
                 std::none_of(noted.begin(), noted.end(),
                              [&also](const AlsoSearched& a) { return a.word == also.word; })) {
                 noted.push_back(std::move(also));
-            }
-            if (!terms.empty()) {
-                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                          choice_query(terms, prefix, 1, false), k_typo_weight);
             }
         }
         synonym_queries(word.key, prefix, alternatives);

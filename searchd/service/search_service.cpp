@@ -223,7 +223,7 @@ struct SearchService::Worker {
     analysis::Highlighter highlighter{analyzer};
     /// The typo corrections of a word, computed once per request: the parser asks for them in
     /// both of its parses and the spelling suggestion once more.
-    std::vector<std::string> corrections(std::string_view form, const analysis::TermChoice& terms) {
+    query::TypoCorrections corrections(std::string_view form, const analysis::TermChoice& terms) {
         auto [it, added] = corrections_seen.try_emplace(std::string(form));
         if (added) {
             it->second = typo_corrections(*lexicon, db, analyzer, form, terms);
@@ -237,18 +237,17 @@ struct SearchService::Worker {
 
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
-    std::unordered_map<std::string, std::vector<std::string>> corrections_seen;
+    std::unordered_map<std::string, query::TypoCorrections> corrections_seen;
     /// corrections(), for the parser
-    Corrector corrector = [this](std::string_view form, const analysis::TermChoice& terms) {
-        return corrections(form, terms);
-    };
     /// The corrections the spelling suggestion offers (see suggested_corrections)
     Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms) {
-        return suggested_corrections(*lexicon, db, form, terms, corrections(form, terms));
+        return suggested_corrections(*lexicon, db, form, terms, corrections(form, terms).words);
     };
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
-                               corrector,
+                               [this](std::string_view form, const analysis::TermChoice& terms) {
+                                   return corrections(form, terms);
+                               },
                                [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 

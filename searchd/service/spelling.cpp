@@ -42,11 +42,12 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
     return count;
 }
 
-std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
-                                          analysis::Analyzer& analyzer, std::string_view form,
-                                          const analysis::TermChoice& terms) {
-    std::vector<std::string> words;
+query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                                        analysis::Analyzer& analyzer, std::string_view form,
+                                        const analysis::TermChoice& terms) {
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
+    query::TypoCorrections out{{}, known == 0};
+    std::vector<std::string>& words = out.words;
     for (const vocab::Correction& c : lexicon.corrections(form, known, k_max_typo_corrections)) {
         words.push_back(c.entry->text);
     }
@@ -64,7 +65,7 @@ std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const X
             }
         }
     }
-    return words;
+    return out;
 }
 
 namespace {

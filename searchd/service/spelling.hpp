@@ -13,6 +13,7 @@
 
 #include "indexer/analysis/analyzer.hpp"
 #include "indexer/analysis/highlighter.hpp"
+#include "searchd/query/query_parser.hpp"
 #include "searchd/vocab/lexicon.hpp"
 
 namespace depeches::search {
@@ -27,9 +28,10 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 
 /// The lower-case words a typo'd word is also searched under (see Lexicon::corrections); for
 /// a spelling no dispatch has whose stem is known ("Macronn"), the known spellings of that stem.
-std::vector<std::string> typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
-                                          analysis::Analyzer& analyzer, std::string_view form,
-                                          const analysis::TermChoice& terms);
+/// Unknown when no dispatch has the word (known_count 0).
+query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+                                        analysis::Analyzer& analyzer, std::string_view form,
+                                        const analysis::TermChoice& terms);
 
 /// Of `corrections` (typo_corrections of the word with folded form `form` and terms `terms`),
 /// those the spelling suggestion offers instead of it. All of them for a word no dispatch has.

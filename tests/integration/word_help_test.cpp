@@ -18,6 +18,7 @@ const std::string k_000 = "000_553bed05d52c630e"; // says "l'OSDH", "djihadiste"
 const std::string k_001 = "001_a87e28574c2f2337"; // says "jihadiste", "Etat Islamique (EI)"
 const std::string k_spelled = "osdh_spelled";     // the OSDH's full name, never the acronym
 const std::string k_alepo = "alepo";              // the one dispatch spelling "Alepo"
+const std::string k_tombouctou = "tombouctou";    // the one dispatch naming Tombouctou
 
 class WordHelp : public ::testing::Test {
 protected:
@@ -58,7 +59,17 @@ protected:
                   "Sommet " + std::to_string(i) +
                       "\n\nEmmanuel Macron rencontre Angela Merkel à Berlin.\n");
         }
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U);
+        // "manuscrits" once beside Tombouctou, and over and over without it.
+        write(k_tombouctou + ".txt",
+              "Réouverture au Mali\n\nÀ Tombouctou, la bibliothèque des manuscrits rouvre "
+              "ses portes au public après des années de travaux, financés par des donateurs "
+              "venus de toute l'Afrique de l'Ouest et d'Europe pour sauver des pages rares.\n");
+        write("tombouctou_1.txt", "Chaleur au Mali\n\nIl fait 45 degrés à Tombouctou.\n");
+        write("tombouctou_2.txt", "Reportage\n\nUn marché de Tombouctou.\n");
+        write("manuscrits.txt",
+              "Les manuscrits de la bibliothèque\n\nLa bibliothèque garde des manuscrits : "
+              "manuscrits anciens, manuscrits enluminés. Une bibliothèque de manuscrits.\n");
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 4U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -136,6 +147,25 @@ TEST_F(WordHelp, ToleratesTyposBelowExactMatches) {
     EXPECT_GT(alepo.hits.front().score, 1.5 * alepo.hits[1].score);
     // A frequent word is taken as meant: Alep does not bring Alepo.
     EXPECT_EQ(rank_of(search("Alep"), k_alepo), search("Alep").hits.size());
+}
+
+TEST_F(WordHelp, SearchesAWordNoDispatchHasAsItsCorrectionWouldBe) {
+    // "Tomboucto" is in no dispatch: Tombouctou stands in for it, weighing as much, so the
+    // dispatch the reader looks for is not beaten by one that repeats its other words
+    // (with half the weight, no exact form and no proximity, it came second).
+    const search::SearchResult written = search("bibliothèque manuscrits Tombouctou");
+    const search::SearchResult misspelt = search("bibliothèque manuscrits Tomboucto");
+    ASSERT_FALSE(written.hits.empty());
+    ASSERT_FALSE(misspelt.hits.empty());
+    EXPECT_EQ(written.hits.front().id, k_tombouctou);
+    EXPECT_EQ(misspelt.hits.front().id, k_tombouctou);
+    // Every dispatch scores as it does for the word as written, its proximity to the other
+    // words included.
+    ASSERT_EQ(test::ids_of(misspelt), test::ids_of(written));
+    for (std::size_t i = 0; i < written.hits.size(); ++i) {
+        EXPECT_DOUBLE_EQ(misspelt.hits[i].score, written.hits[i].score) << written.hits[i].id;
+    }
+    EXPECT_EQ(misspelt.suggestion, "bibliothèque manuscrits Tombouctou");
 }
 
 TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {

@@ -1,7 +1,10 @@
 // Tests of the query language: each query as typed → the Xapian query it becomes
 // (compared through get_description(), as Xapian's own tests do).
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
+#include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
 #include "searchd/query/query_parser.hpp"
 
@@ -378,8 +381,14 @@ namespace {
 /// typo of "alep"; OSDH and its full name, and djihadiste/jihadiste, are synonyms.
 WordSources fixed_sources() {
     WordSources sources;
-    sources.typos = [](std::string_view form, const analysis::TermChoice&) {
-        return form == "alepp" ? std::vector<std::string>{"alep"} : std::vector<std::string>{};
+    sources.typos = [](std::string_view form, const analysis::TermChoice&) -> TypoCorrections {
+        if (form == "alepp") {
+            return {{"alep"}, true};
+        }
+        if (form == "alepo") { // a rare word of its own, one edit from Alep
+            return {{"alep"}, false};
+        }
+        return {};
     };
     sources.synonyms = [](std::string_view key) -> std::vector<std::string> {
         if (key == "osdh") {
@@ -402,9 +411,23 @@ std::string describe(const std::string& text, DefaultOperator op) {
     return parser.parse(text, op).query.get_description();
 }
 
-TEST(QueryParser, AlsoSearchesTyposCorrectedWithLessWeight) {
+TEST(QueryParser, AlsoSearchesTyposCorrectedBelowAWordSomeDispatchHas) {
+    // "Alepo" is a rare word of its own: its dispatches first, Alep's after.
+    EXPECT_EQ(describe("Alepo civils", DefaultOperator::op_or),
+              "Query(((alepo@1 OR 0.5 * alep@1) OR civil@1))");
+    // No dispatch has "Alepp": Alep stands in for it, with its exact and truncated forms.
     EXPECT_EQ(describe("Alepp civils", DefaultOperator::op_or),
-              "Query(((alepp@1 OR 0.5 * alep@1) OR civil@1))");
+              "Query(((alepp@1 OR alep@1) OR civil@1))");
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer, fixed_sources());
+    const auto boosts_alep = [&parser](const std::string& text) {
+        const ParsedQuery parsed = parser.parse(text, DefaultOperator::op_or);
+        return std::any_of(parsed.boosts.begin(), parsed.boosts.end(), [](const WeightedTerm& b) {
+            return b.term == index::exact_term("alep");
+        });
+    };
+    EXPECT_TRUE(boosts_alep("Alepp"));
+    EXPECT_FALSE(boosts_alep("Alepo"));
     // Not inside phrases, and never for excluded words.
     EXPECT_EQ(describe("\"Alepp civils\"", DefaultOperator::op_or),
               "Query((alepp@1 PHRASE 2 civil@2))");
