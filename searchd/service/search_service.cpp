@@ -165,13 +165,13 @@ struct SearchService::Worker {
         return terms;
     }
 
-    /// For each of `candidates` (as the vocabulary writes it), how well it goes with the words
-    /// of `before` (not its stop words), counted in a sample of k_context_sample dispatches that
+    /// For each of `candidates` (as the vocabulary writes them), how well it goes with the words
+    /// of `with` (not its stop words), counted in a sample of k_context_sample dispatches that
     /// have them all; empty when none has (see Cooccurrence).
-    std::vector<double> together(const std::vector<analysis::Token>& before,
-                                 const std::vector<const vocab::Entry*>& candidates) {
+    std::vector<double> together(const std::vector<analysis::Token>& with,
+                                 const std::vector<std::string>& candidates) {
         std::vector<Xapian::Query> words;
-        for (const analysis::Token& token : before) {
+        for (const analysis::Token& token : with) {
             if (!analysis::is_stop_word(token.form)) {
                 words.emplace_back(analyzer.term(token));
             }
@@ -191,8 +191,8 @@ struct SearchService::Worker {
         const double share = static_cast<double>(ids.size()) / db.get_doccount();
         std::vector<double> affinity;
         affinity.reserve(candidates.size());
-        for (const vocab::Entry* candidate : candidates) {
-            const std::string term = vocab::written_term(candidate->text);
+        for (const std::string& candidate : candidates) {
+            const std::string term = vocab::written_term(candidate);
             Xapian::doccount found = 0;
             Xapian::PostingIterator post = db.postlist_begin(term);
             for (const Xapian::docid id : ids) {
@@ -742,8 +742,13 @@ SearchResult SearchService::search(const SearchRequest& request) {
     Worker& w = worker();
     SearchResult result;
     run(w, request, result);
-    const auto suggestion =
-        with_retry(w, [&] { return spelling_suggestion(request.query, w.suggester, w.analyzer); });
+    const auto suggestion = with_retry(w, [&] {
+        return spelling_suggestion(request.query, w.suggester, w.analyzer,
+                                   [&w](const std::vector<analysis::Token>& with,
+                                        const std::vector<std::string>& candidates) {
+                                       return w.together(with, candidates);
+                                   });
+    });
     if (suggestion && *suggestion != request.query) {
         result.suggestion = *suggestion;
         if (result.total == 0 && request.correct) {
@@ -829,7 +834,7 @@ SuggestResult SearchService::suggest(const std::string& typed, std::size_t limit
     result.completions = with_retry(w, [&] {
         return completions(typed, *w.lexicon, limit,
                            [&w](const std::vector<analysis::Token>& before,
-                                const std::vector<const vocab::Entry*>& candidates) {
+                                const std::vector<std::string>& candidates) {
                                return w.together(before, candidates);
                            });
     });

@@ -7,6 +7,7 @@
 
 #include "indexer/analysis/char_table.hpp"
 #include "indexer/analysis/french.hpp"
+#include "indexer/analysis/stemmer.hpp"
 #include "indexer/analysis/tokenizer.hpp"
 #include "indexer/analysis/utf8.hpp"
 #include "indexer/analysis/word_spans.hpp"
@@ -30,6 +31,40 @@ std::vector<analysis::Token> words_of(std::string_view text) {
     return tokens;
 }
 
+/// Moves to the front of `corrections` (of the word with folded form `form`, nearest first) the
+/// one that goes best with the words `known`, among those as near as the first: "tué couos"
+/// is "tué coups", not "cours"; but "décideirs" stays "décideurs", whatever goes with the rest.
+void choose_by_context(std::string_view form, std::vector<std::string>& corrections,
+                       const std::vector<analysis::Token>& known, const Cooccurrence& together) {
+    if (corrections.size() < 2 || known.empty() || !together) {
+        return;
+    }
+    const std::u32string typed = vocab::code_points(form);
+    const unsigned limit = vocab::typo_budget(typed.size()) + 1;
+    const auto distance = [&typed, limit](const std::string& correction) {
+        return vocab::edit_distance(typed, vocab::code_points(analysis::fold_text(correction)),
+                                    limit);
+    };
+    std::vector<std::size_t> nearest;
+    std::vector<std::string> texts;
+    const unsigned first = distance(corrections.front());
+    for (std::size_t i = 0; i < corrections.size(); ++i) {
+        if (distance(corrections[i]) == first) {
+            nearest.push_back(i);
+            texts.push_back(corrections[i]);
+        }
+    }
+    if (nearest.size() < 2) {
+        return;
+    }
+    const std::vector<double> affinity = together(known, texts);
+    const auto best = std::max_element(affinity.begin(), affinity.end());
+    if (affinity.size() == nearest.size() && *best > 0) {
+        std::swap(corrections.front(),
+                  corrections[nearest[static_cast<std::size_t>(best - affinity.begin())]]);
+    }
+}
+
 } // namespace
 
 Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Database& db,
@@ -48,8 +83,14 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xap
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
     query::TypoCorrections out{{}, known == 0};
     std::vector<std::string>& words = out.words;
-    for (const vocab::Correction& c : lexicon.corrections(form, known, k_max_typo_corrections)) {
-        words.push_back(c.entry->text);
+    // A stop word corrects no word that is not one ("Dcès" is not "des", nor "ifls" "ils").
+    const bool stop_word = analysis::is_stop_word(form);
+    for (const vocab::Correction& c :
+         lexicon.corrections(form, known, 2 * k_max_typo_corrections)) {
+        if (words.size() < k_max_typo_corrections &&
+            (stop_word || !analysis::is_stop_word(c.entry->key))) {
+            words.push_back(c.entry->text);
+        }
     }
     if (words.empty() && known > 0 && lexicon.word(form) == nullptr) {
         // A spelling no dispatch has, of a word the index knows by its stem: "Macronn", which
@@ -103,38 +144,48 @@ std::vector<std::string> suggested_corrections(const vocab::Lexicon& lexicon,
 }
 
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
-                                               analysis::Analyzer& analyzer) {
+                                               analysis::Analyzer& analyzer,
+                                               const Cooccurrence& together) {
     struct Edit {
         std::size_t begin;
         std::size_t end;
-        std::string text;
+        bool capital;
+        std::vector<std::string> corrections;
+        std::string form;
     };
     std::vector<Edit> edits;
+    std::vector<analysis::Token> known; // the words left as typed: the context of corrections
     for (const analysis::Token& token : words_of(query)) {
         const std::size_t begin = analysis::word_begin(query, token);
         const std::string_view original = query.substr(begin, token.end - begin);
         const bool wildcard = token.end < query.size() && query[token.end] == '*';
         const bool word = token.kind == analysis::TokenKind::word ||
                           token.kind == analysis::TokenKind::compound_part;
-        if (!word || wildcard || is_operator(original) || analysis::is_stop_word(token.form) ||
-            vocab::typo_budget(analysis::count_code_points(token.form)) == 0) {
+        if (!word || wildcard || is_operator(original) || analysis::is_stop_word(token.form)) {
             continue;
         }
-        const std::vector<std::string> best = corrector(token.form, {analyzer.term(token)});
-        if (best.empty()) {
-            continue;
+        std::vector<std::string> corrections;
+        if (vocab::typo_budget(analysis::count_code_points(token.form)) > 0) {
+            corrections = corrector(token.form, {analyzer.term(token)});
         }
-        edits.push_back({begin, token.end,
-                         analysis::starts_with_capital(original)
-                             ? analysis::capitalised(best.front())
-                             : best.front()});
+        if (corrections.empty()) {
+            known.push_back(token);
+        } else {
+            edits.push_back({begin, token.end, analysis::starts_with_capital(original),
+                             std::move(corrections), token.form});
+        }
+    }
+    for (Edit& edit : edits) {
+        choose_by_context(edit.form, edit.corrections, known, together);
     }
     if (edits.empty()) {
         return std::nullopt;
     }
     std::string suggestion(query);
     for (auto edit = edits.rbegin(); edit != edits.rend(); ++edit) {
-        suggestion.replace(edit->begin, edit->end - edit->begin, edit->text);
+        const std::string& best = edit->corrections.front();
+        suggestion.replace(edit->begin, edit->end - edit->begin,
+                           edit->capital ? analysis::capitalised(best) : best);
     }
     return suggestion;
 }
@@ -237,7 +288,12 @@ void rank_by_context(std::vector<const vocab::Entry*>& entries,
     if (!together || before.empty() || entries.empty()) {
         return;
     }
-    const std::vector<double> affinity = together(before, entries);
+    std::vector<std::string> texts;
+    texts.reserve(entries.size());
+    for (const vocab::Entry* entry : entries) {
+        texts.push_back(entry->text);
+    }
+    const std::vector<double> affinity = together(before, texts);
     if (affinity.size() != entries.size()) {
         return;
     }

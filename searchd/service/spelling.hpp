@@ -51,11 +51,22 @@ std::vector<std::string> suggested_corrections(const vocab::Lexicon& lexicon,
 using Corrector = std::function<std::vector<std::string>(std::string_view form,
                                                          const analysis::TermChoice& terms)>;
 
+/// For each of `candidates` (lower-case words), how well it goes with the words `with` (the
+/// words typed before the one completed, or the other words of a query): above 0 when it is
+/// found with them more often than by chance, the more often and the further above chance the
+/// higher (see SearchService); empty when it cannot tell (no word but stop words, or no
+/// dispatch has them all).
+using Cooccurrence = std::function<std::vector<double>(const std::vector<analysis::Token>& with,
+                                                       const std::vector<std::string>& candidates)>;
+
 /// `query` with each word the index barely knows replaced by its best correction ("Alepp" →
 /// "Alep"), the rest of the text (operators, quotes, punctuation) as typed; none when every
-/// word is known.
+/// word is known. Of a word's corrections, the one `together` finds goes best with the query's
+/// other words is the best ("tué couos" → "tué coups", not "cours"); without it, or when none
+/// goes with them, the nearest, then the most frequent.
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
-                                               analysis::Analyzer& analyzer);
+                                               analysis::Analyzer& analyzer,
+                                               const Cooccurrence& together = {});
 
 /// A completion of what the reader is typing: the whole query it would become.
 struct Completion {
@@ -63,14 +74,6 @@ struct Completion {
     std::string kind; ///< "phrase" (a headline phrase) or "word"
     Xapian::doccount count = 0;
 };
-
-/// For each of `candidates`, how well it goes with the words typed `before` the last one: above
-/// 0 when it is found with them more often than by chance, the more often and the further above
-/// chance the higher (see SearchService); empty when it cannot tell (no word before but stop
-/// words, or no dispatch has them all).
-using Cooccurrence =
-    std::function<std::vector<double>(const std::vector<analysis::Token>& before,
-                                      const std::vector<const vocab::Entry*>& candidates)>;
 
 /// Words completing the last one that are looked at, at most, when `together` ranks them.
 inline constexpr std::size_t k_context_candidates = 100;

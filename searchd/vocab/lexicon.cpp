@@ -50,16 +50,6 @@ const std::vector<std::vector<std::string>>& curated_synonyms() {
     return groups;
 }
 
-std::u32string code_points(std::string_view text) {
-    std::u32string out;
-    for (std::size_t pos = 0; pos < text.size();) {
-        const analysis::DecodedChar c = analysis::decode_utf8(text, pos);
-        out.push_back(c.code_point);
-        pos += c.length;
-    }
-    return out;
-}
-
 bool by_key(const Entry& a, const Entry& b) {
     return a.key < b.key;
 }
@@ -108,6 +98,16 @@ unsigned osa_distance(std::u32string_view a, std::u32string_view b, unsigned lim
 constexpr std::size_t k_short_word = 63;
 
 } // namespace
+
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t pos = 0; pos < text.size();) {
+        const analysis::DecodedChar c = analysis::decode_utf8(text, pos);
+        out.push_back(c.code_point);
+        pos += c.length;
+    }
+    return out;
+}
 
 unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit) {
     if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) {

@@ -37,6 +37,9 @@ inline constexpr std::size_t k_two_typos_chars = 8;
 /// Edits tolerated in a word of `chars` characters: 0, 1 or 2.
 unsigned typo_budget(std::size_t chars);
 
+/// The code points of UTF-8 `text`, as edit distances count them.
+std::u32string code_points(std::string_view text);
+
 /// Optimal string alignment distance between `a` and `b`, or `limit + 1` when above `limit`.
 unsigned edit_distance(std::u32string_view a, std::u32string_view b, unsigned limit);
 

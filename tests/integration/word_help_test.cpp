@@ -64,12 +64,14 @@ protected:
               "Réouverture au Mali\n\nÀ Tombouctou, la bibliothèque des manuscrits rouvre "
               "ses portes au public après des années de travaux, financés par des donateurs "
               "venus de toute l'Afrique de l'Ouest et d'Europe pour sauver des pages rares.\n");
+        write("deces.txt", "Décès d'un ancien ministre\n\nLe décès de l'ancien ministre des "
+                           "Finances a été annoncé.\n");
         write("tombouctou_1.txt", "Chaleur au Mali\n\nIl fait 45 degrés à Tombouctou.\n");
         write("tombouctou_2.txt", "Reportage\n\nUn marché de Tombouctou.\n");
         write("manuscrits.txt",
               "Les manuscrits de la bibliothèque\n\nLa bibliothèque garde des manuscrits : "
               "manuscrits anciens, manuscrits enluminés. Une bibliothèque de manuscrits.\n");
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 4U);
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 5U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -166,6 +168,15 @@ TEST_F(WordHelp, SearchesAWordNoDispatchHasAsItsCorrectionWouldBe) {
         EXPECT_DOUBLE_EQ(misspelt.hits[i].score, written.hits[i].score) << written.hits[i].id;
     }
     EXPECT_EQ(misspelt.suggestion, "bibliothèque manuscrits Tombouctou");
+}
+
+TEST_F(WordHelp, CorrectsNoWordIntoAStopWord) {
+    // "dces" is one edit from "des" as from "décès"; "des" is far more frequent, but a stop
+    // word: the reader who typed "Dcès" meant something.
+    const search::SearchResult dces = search("Dcès ministre");
+    EXPECT_EQ(dces.suggestion, "Décès ministre");
+    ASSERT_EQ(dces.also_searched.size(), 1U);
+    EXPECT_EQ(dces.also_searched.front().also, std::vector<std::string>{"décès"});
 }
 
 TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {

@@ -61,13 +61,13 @@ TEST(Completions, WordsThatGoWithTheWordsBeforeComeFirst) {
                                         "Macron mercosur"}));
     std::vector<std::string> asked_before;
     const Cooccurrence together = [&asked_before](const std::vector<analysis::Token>& before,
-                                                  const std::vector<const vocab::Entry*>& words) {
+                                                  const std::vector<std::string>& words) {
         for (const analysis::Token& token : before) {
             asked_before.push_back(token.form);
         }
         std::vector<double> affinity;
-        for (const vocab::Entry* word : words) {
-            affinity.push_back(word->text == "merkel" ? 35.6 : word->text == "mercosur" ? 16.2 : 0);
+        for (const std::string& word : words) {
+            affinity.push_back(word == "merkel" ? 35.6 : word == "mercosur" ? 16.2 : 0);
         }
         return affinity;
     };

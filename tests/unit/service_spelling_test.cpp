@@ -1,0 +1,76 @@
+// Tests of spelling_suggestion() with corrections and co-occurrences given by hand: which words
+// it replaces, what it keeps as typed, and which correction it chooses.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "searchd/service/spelling.hpp"
+
+namespace depeches::search {
+namespace {
+
+/// Corrections nearest first, then most frequent, as typo_corrections gives them.
+const std::map<std::string, std::vector<std::string>> k_corrections = {
+    {"alepp", {"alep"}},
+    {"couos", {"cours", "coups"}},           // both one edit away; "cours" is more frequent
+    {"decideirs", {"décideurs", "décider"}}, // one edit away, then two
+    {"negotiations", {"négociations"}},
+};
+
+std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {}) {
+    analysis::Analyzer analyzer;
+    const Corrector corrector = [](std::string_view form, const analysis::TermChoice&) {
+        const auto it = k_corrections.find(std::string(form));
+        return it == k_corrections.end() ? std::vector<std::string>{} : it->second;
+    };
+    return spelling_suggestion(query, corrector, analyzer, together);
+}
+
+TEST(SpellingSuggestion, ReplacesTheWordsTheIndexBarelyKnowsAndKeepsTheRestAsTyped) {
+    EXPECT_EQ(suggest("Alep"), std::nullopt);
+    EXPECT_EQ(suggest("Alepp"), "Alep");
+    EXPECT_EQ(suggest("\"quartiers d'Alepp\" OR negotiations -Damas"),
+              "\"quartiers d'Alep\" OR négociations -Damas");
+}
+
+TEST(SpellingSuggestion, ChoosesAmongTheNearestTheCorrectionThatGoesWithTheOtherWords) {
+    std::vector<std::string> asked_with;
+    std::vector<std::string> asked_for;
+    const Cooccurrence together = [&](const std::vector<analysis::Token>& with,
+                                      const std::vector<std::string>& candidates) {
+        for (const analysis::Token& token : with) {
+            asked_with.push_back(token.form);
+        }
+        asked_for = candidates;
+        std::vector<double> affinity;
+        for (const std::string& c : candidates) {
+            affinity.push_back(c == "coups" || c == "décider" ? 12.5 : 0);
+        }
+        return affinity;
+    };
+    // Without the other words, the nearest, then the most frequent.
+    EXPECT_EQ(suggest("tué couos"), "tué cours");
+    // With them, what goes with "tué", asked with the words left as typed (not stop words,
+    // not the misspelt word).
+    EXPECT_EQ(suggest("tué de couos", together), "tué de coups");
+    EXPECT_EQ(asked_with, std::vector<std::string>{"tue"});
+    EXPECT_EQ(asked_for, (std::vector<std::string>{"cours", "coups"}));
+    // Alone, nothing to go with.
+    asked_for.clear();
+    EXPECT_EQ(suggest("couos", together), "cours");
+    EXPECT_TRUE(asked_for.empty());
+    // A farther correction is not chosen for what it goes with: "décideirs" is one edit from
+    // "décideurs", two from "décider".
+    EXPECT_EQ(suggest("décideirs inefficacité", together), "décideurs inefficacité");
+    // Nothing goes with them: the first stays.
+    const Cooccurrence nothing = [](const std::vector<analysis::Token>&,
+                                    const std::vector<std::string>& candidates) {
+        return std::vector<double>(candidates.size(), 0.0);
+    };
+    EXPECT_EQ(suggest("tué couos", nothing), "tué cours");
+}
+
+} // namespace
+} // namespace depeches::search
