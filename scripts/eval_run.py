@@ -113,22 +113,34 @@ def score(bench_dir, qrels, run_path):
     return dict(line.split("\t") for line in out.strip().splitlines())
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("set")
-    parser.add_argument("--op", choices=["and", "or"])
+def add_arguments(parser):
+    """The options every evaluation script takes: where the binaries, sets and harness are."""
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
     parser.add_argument("--eval-dir", default=os.environ.get(
         "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
     parser.add_argument("--bench-dir", default=os.environ.get(
         "BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
-    args = parser.parse_args()
-    set_dir = args.set if os.path.isdir(args.set) else os.path.join(args.eval_dir, args.set)
-    name = os.path.basename(os.path.normpath(set_dir))
-    out_dir = os.path.join(ROOT, "eval-results")
-    db = index_of(set_dir, out_dir)
+
+
+def prepare(args, set_name):
+    """The folder of a set (a name in --eval-dir, or a folder) and its index, built or brought
+    up to date."""
+    set_dir = set_name if os.path.isdir(set_name) else os.path.join(args.eval_dir, set_name)
+    db = index_of(set_dir, os.path.join(ROOT, "eval-results"))
     os.makedirs(os.path.dirname(db), exist_ok=True)
     build_index(args.bin, corpus_of(set_dir), db)
+    return set_dir, db
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("set")
+    parser.add_argument("--op", choices=["and", "or"])
+    add_arguments(parser)
+    args = parser.parse_args()
+    set_dir, db = prepare(args, args.set)
+    name = os.path.basename(os.path.normpath(set_dir))
+    out_dir = os.path.join(ROOT, "eval-results")
 
     queries = read_queries(set_dir)
     results = run_queries(args.bin, db, queries, "&op=" + args.op if args.op else "")

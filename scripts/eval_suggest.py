@@ -25,7 +25,7 @@ import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_run import ROOT, build_index, corpus_of  # noqa: E402
+from eval_run import add_arguments, prepare, read_queries  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -76,18 +76,10 @@ def main():
     parser.add_argument("set", nargs="?", default="orangesum-title-valid")
     parser.add_argument("--limit", type=int, default=8, help="completions asked for (N)")
     parser.add_argument("--first", type=int, default=1500, help="headlines used, from the first")
-    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
-    parser.add_argument("--eval-dir", default=os.environ.get(
-        "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
+    add_arguments(parser)
     args = parser.parse_args()
-    set_dir = args.set if os.path.isdir(args.set) else os.path.join(args.eval_dir, args.set)
-    corpus = corpus_of(set_dir)
-    db = os.path.join(ROOT, "eval-results", "index", os.path.basename(corpus).split(".")[0])
-    os.makedirs(os.path.dirname(db), exist_ok=True)
-    build_index(args.bin, corpus, db)
-    with open(os.path.join(set_dir, "queries.tsv"), encoding="utf-8") as f:
-        headlines = [line.rstrip("\n").split("\t", 1)[1] for line in f if "\t" in line]
-    headlines = headlines[:args.first]
+    set_dir, db = prepare(args, args.set)
+    headlines = [text for _, text in read_queries(set_dir)][:args.first]
 
     daemon = subprocess.Popen([os.path.join(args.bin, "depeches-searchd"), "--db", db,
                                "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,

@@ -33,7 +33,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_run import (ROOT, build_index, corpus_of, index_of, read_queries,  # noqa: E402
+from eval_run import (ROOT, add_arguments, corpus_of, prepare, read_queries,  # noqa: E402
                       run_answers, score, write_run)
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -170,19 +170,12 @@ def main():
     parser.add_argument("sets", nargs="*",
                         default=["orangesum-short-valid", "orangesum-title-valid", "piaf"])
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
-    parser.add_argument("--eval-dir", default=os.environ.get(
-        "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
-    parser.add_argument("--bench-dir", default=os.environ.get(
-        "BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
+    add_arguments(parser)
     args = parser.parse_args()
-    out_dir = os.path.join(ROOT, "eval-results")
     for set_name in args.sets:
-        set_dir = set_name if os.path.isdir(set_name) else os.path.join(args.eval_dir, set_name)
-        typo_dir, triples = write_typo_set(set_dir, os.path.join(out_dir, "typos"), args.seed)
-        db = index_of(set_dir, out_dir)
-        os.makedirs(os.path.dirname(db), exist_ok=True)
-        build_index(args.bin, corpus_of(set_dir), db)
+        set_dir, db = prepare(args, set_name)
+        typo_dir, triples = write_typo_set(set_dir, os.path.join(ROOT, "eval-results", "typos"),
+                                           args.seed)
         qrels = os.path.join(typo_dir, "qrels.txt")
         answers, metrics = {}, {}
         for kind, column in (("written", 1), ("misspelt", 2)):
