@@ -69,6 +69,7 @@ struct Word {
     bool plain = false; ///< a plain word (not a number, acronym or compound)
     std::string lower;  ///< as typed, lower case with its accents (a compound: its first part)
     double weight = 1;  ///< of its clause (not its boosts): less for a question's focus
+    std::vector<std::string> part_lowers{}; ///< a compound's parts as typed, lower case
 };
 
 class Parser {
@@ -252,6 +253,7 @@ private:
                     in_compound = true;
                 }
                 words.back().parts.push_back(choice_of(token));
+                words.back().part_lowers.push_back(token.lower);
                 words.back().key += words.back().key.empty() ? "" : " ";
                 words.back().key += token.form;
                 break;
@@ -294,6 +296,16 @@ private:
         }
     }
 
+    /// The folded forms of a word's parts (its key, split).
+    static std::vector<std::string> forms_of(const Word& word) {
+        std::vector<std::string> forms;
+        for (std::size_t begin = 0, end = 0; end != std::string::npos; begin = end + 1) {
+            end = word.key.find(' ', begin);
+            forms.push_back(word.key.substr(begin, end - begin));
+        }
+        return forms;
+    }
+
     /// A question's verb with its subject hyphenated after it ("tombe-t-il", "peut-on") is the
     /// verb alone: as a compound it would only match the same inversion, and the text that
     /// answers the question says "il tombe".
@@ -301,11 +313,7 @@ private:
         if (word.parts.size() < 2) {
             return;
         }
-        std::vector<std::string> forms;
-        for (std::size_t begin = 0, end = 0; end != std::string::npos; begin = end + 1) {
-            end = word.key.find(' ', begin);
-            forms.push_back(word.key.substr(begin, end - begin));
-        }
+        std::vector<std::string> forms = forms_of(word);
         std::size_t kept = forms.size();
         if (kept != word.parts.size() || !analysis::is_inverted_subject(forms[kept - 1])) {
             return;
@@ -318,6 +326,7 @@ private:
             return;
         }
         word.parts.resize(kept);
+        word.part_lowers.resize(kept);
         word.whole.clear();
         forms.resize(kept);
         word.key = forms.front();
@@ -375,7 +384,12 @@ private:
     /// word also matches its typo corrections and synonyms, and a run of words its synonyms.
     std::vector<Clause> word_clauses(const std::string& text, const std::string& prefix) {
         std::vector<Clause> clauses;
-        const std::vector<Word> words = analyse(text);
+        std::vector<Word> words = analyse(text);
+        if (!m_negated) {
+            for (Word& word : words) {
+                correct_parts(word);
+            }
+        }
         for (const Word& word : words) {
             Xapian::Query query = phrase_query(word.parts, prefix);
             if (!word.whole.empty()) {
@@ -443,6 +457,54 @@ private:
         }
     }
 
+    /// The terms of `typos` that `own` (the word's terms) does not have, each once; their words
+    /// go into `also`.
+    TermChoice correction_terms(const TypoCorrections& typos, const TermChoice& own,
+                                AlsoSearched& also) {
+        TermChoice terms;
+        for (const std::string& lower : typos.words) {
+            analysis::Token token{};
+            token.lower = lower;
+            const std::string& term = m_analyzer.term(token);
+            if (std::find(terms.begin(), terms.end(), term) == terms.end() &&
+                std::find(own.begin(), own.end(), term) == own.end()) {
+                terms.push_back(term);
+                also.also.push_back(lower);
+            }
+        }
+        return terms;
+    }
+
+    /// Notes in the answer that a word was also searched under other spellings, once per word.
+    void note_also_searched(AlsoSearched also) {
+        auto& noted = m_out.also_searched;
+        if (!also.also.empty() &&
+            std::none_of(noted.begin(), noted.end(),
+                         [&also](const AlsoSearched& a) { return a.word == also.word; })) {
+            noted.push_back(std::move(also));
+        }
+    }
+
+    /// A compound's parts that no dispatch has, with their typo corrections as alternatives
+    /// at their position: "Mont-Saknt-Michel" is searched (and highlighted) as the phrase
+    /// "Mont-(Saknt OR Saint)-Michel". A part some dispatch has is taken as meant.
+    void correct_parts(Word& word) {
+        if (!m_sources.typos || word.parts.size() < 2 || word.stop_word) {
+            return;
+        }
+        const std::vector<std::string> forms = forms_of(word);
+        for (std::size_t i = 0; i < word.parts.size() && i < forms.size(); ++i) {
+            const TypoCorrections typos = m_sources.typos(forms[i], word.parts[i]);
+            if (!typos.unknown) {
+                continue;
+            }
+            AlsoSearched also{word.part_lowers[i], {}};
+            const TermChoice terms = correction_terms(typos, word.parts[i], also);
+            word.parts[i].insert(word.parts[i].end(), terms.begin(), terms.end());
+            note_also_searched(std::move(also));
+        }
+    }
+
     /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it; but
     /// the corrections of a word no dispatch has weigh as it would, and join `sequence_entry`
     /// (the terms proximity scoring looks for in its place).
@@ -453,20 +515,11 @@ private:
         }
         std::vector<Xapian::Query> alternatives;
         if (m_sources.typos && word.plain && word.parts.size() == 1) {
-            TermChoice terms;
             AlsoSearched also{word.lower, {}};
             const TypoCorrections typos = m_sources.typos(word.key, word.parts.front());
-            for (const std::string& lower : typos.words) {
-                analysis::Token token{};
-                token.lower = lower;
-                const std::string& term = m_analyzer.term(token);
-                if (std::find(terms.begin(), terms.end(), term) == terms.end() &&
-                    std::find(word.parts.front().begin(), word.parts.front().end(), term) ==
-                        word.parts.front().end()) {
-                    terms.push_back(term);
-                    m_out.highlight.terms.emplace(term, 1.0);
-                    also.also.push_back(lower);
-                }
+            const TermChoice terms = correction_terms(typos, word.parts.front(), also);
+            for (const std::string& term : terms) {
+                m_out.highlight.terms.emplace(term, 1.0);
             }
             if (!terms.empty()) {
                 Xapian::Query corrections = choice_query(terms, prefix, 1, false);
@@ -483,12 +536,7 @@ private:
                     sequence_entry.insert(sequence_entry.end(), terms.begin(), terms.end());
                 }
             }
-            auto& noted = m_out.also_searched;
-            if (!terms.empty() &&
-                std::none_of(noted.begin(), noted.end(),
-                             [&also](const AlsoSearched& a) { return a.word == also.word; })) {
-                noted.push_back(std::move(also));
-            }
+            note_also_searched(std::move(also));
         }
         synonym_queries(word.key, prefix, alternatives);
         if (alternatives.empty()) {

@@ -66,12 +66,14 @@ protected:
               "venus de toute l'Afrique de l'Ouest et d'Europe pour sauver des pages rares.\n");
         write("deces.txt", "Décès d'un ancien ministre\n\nLe décès de l'ancien ministre des "
                            "Finances a été annoncé.\n");
+        write("mont_saint_michel.txt", "Grande marée au Mont-Saint-Michel\n\nLes visiteurs du "
+                                       "Mont-Saint-Michel ont vu monter la mer.\n");
         write("tombouctou_1.txt", "Chaleur au Mali\n\nIl fait 45 degrés à Tombouctou.\n");
         write("tombouctou_2.txt", "Reportage\n\nUn marché de Tombouctou.\n");
         write("manuscrits.txt",
               "Les manuscrits de la bibliothèque\n\nLa bibliothèque garde des manuscrits : "
               "manuscrits anciens, manuscrits enluminés. Une bibliothèque de manuscrits.\n");
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 5U);
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 6U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -168,6 +170,28 @@ TEST_F(WordHelp, SearchesAWordNoDispatchHasAsItsCorrectionWouldBe) {
         EXPECT_DOUBLE_EQ(misspelt.hits[i].score, written.hits[i].score) << written.hits[i].id;
     }
     EXPECT_EQ(misspelt.suggestion, "bibliothèque manuscrits Tombouctou");
+}
+
+TEST_F(WordHelp, ToleratesATypoInACompoundsPart) {
+    // "saknt" is in no dispatch: the phrase takes "saint" at its place, without the
+    // correction of a query that finds nothing.
+    const search::SearchResult typo = search("Mont-Saknt-Michel", false);
+    EXPECT_FALSE(typo.corrected);
+    EXPECT_EQ(test::ids_of(typo), std::vector<std::string>{"mont_saint_michel"});
+    ASSERT_EQ(typo.also_searched.size(), 1U);
+    EXPECT_EQ(typo.also_searched.front().word, "saknt");
+    EXPECT_EQ(typo.also_searched.front().also, std::vector<std::string>{"saint"});
+    EXPECT_EQ(typo.suggestion, "Mont-Saint-Michel");
+    // Marked as the compound, not as "saint" wherever it stands.
+    search::SearchRequest request;
+    request.query = "Mont-Saknt-Michel";
+    request.correct = false;
+    const search::SearchResult shown = s_index->service().search(request);
+    ASSERT_EQ(shown.hits.size(), 1U);
+    EXPECT_NE(shown.hits.front().snippet.find("<mark>Mont-Saint-Michel</mark>"), std::string::npos)
+        << shown.hits.front().snippet;
+    // A part some dispatch has is meant: "Mont-Saint-Miche" would be another compound.
+    EXPECT_TRUE(search("Mont-Saint-Michel", false).also_searched.empty());
 }
 
 TEST_F(WordHelp, CorrectsNoWordIntoAStopWord) {

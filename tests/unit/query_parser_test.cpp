@@ -435,6 +435,24 @@ TEST(QueryParser, AlsoSearchesTyposCorrectedBelowAWordSomeDispatchHas) {
               "Query((civil@1 AND_NOT alepp@1))");
 }
 
+TEST(QueryParser, CorrectsTheCompoundPartsNoDispatchHas) {
+    // "alepp" is in no dispatch: the phrase also takes "alep" at its place; "alepo" is a
+    // rare word of its own, taken as meant.
+    EXPECT_EQ(describe("Alepp-Est", DefaultOperator::op_or),
+              "Query((((alepp@1 OR alep@1) PHRASE 2 est@2) OR aleppest@1))");
+    EXPECT_EQ(describe("Alepo-Est", DefaultOperator::op_or),
+              "Query(((alepo@1 PHRASE 2 est@2) OR alepoest@1))");
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer, fixed_sources());
+    const ParsedQuery parsed = parser.parse("Alepp-Est", DefaultOperator::op_or);
+    ASSERT_EQ(parsed.also_searched.size(), 1U);
+    EXPECT_EQ(parsed.also_searched.front().word, "alepp");
+    EXPECT_EQ(parsed.also_searched.front().also, std::vector<std::string>{"alep"});
+    // Not in an excluded compound.
+    EXPECT_EQ(describe("civils -Alepp-Est", DefaultOperator::op_or),
+              "Query((civil@1 AND_NOT ((alepp@1 PHRASE 2 est@2) OR aleppest@1)))");
+}
+
 TEST(QueryParser, SaysWhichWordsItAlsoSearchedUnderOtherSpellings) {
     analysis::Analyzer analyzer;
     QueryParser parser(analyzer, fixed_sources());
