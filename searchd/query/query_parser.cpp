@@ -506,8 +506,8 @@ private:
     }
 
     /// `query` for `word`, or it OR its typo corrections and synonyms, weighted below it; but
-    /// the corrections of a word no dispatch has weigh as it would, and join `sequence_entry`
-    /// (the terms proximity scoring looks for in its place).
+    /// the corrections of a word no dispatch has replace it, weighing as it would, in the query
+    /// and in `sequence_entry` (the terms proximity scoring looks for in its place).
     Xapian::Query with_alternatives(Xapian::Query query, const Word& word,
                                     const std::string& prefix, TermChoice& sequence_entry) {
         if (word.stop_word) {
@@ -521,20 +521,20 @@ private:
             for (const std::string& term : terms) {
                 m_out.highlight.terms.emplace(term, 1.0);
             }
-            if (!terms.empty()) {
-                Xapian::Query corrections = choice_query(terms, prefix, 1, false);
-                const double weight = typos.unknown ? k_unknown_word_typo_weight : k_typo_weight;
-                alternatives.push_back(weight == 1 ? std::move(corrections)
-                                                   : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                                                   corrections, weight));
-                if (typos.unknown && prefix.empty()) {
-                    // The corrections stand in for the word: their forms score as its would,
-                    // and proximity looks for them where it would look for the word.
+            if (!terms.empty() && typos.unknown) {
+                // The corrections stand in for the word, which matches nothing: they are its
+                // query, their forms score as its would, and proximity looks for them where
+                // it would look for the word. (A plain list of terms is scored term at a time.)
+                query = choice_query(terms, prefix, 1, false);
+                if (prefix.empty()) {
                     for (const std::string& lower : also.also) {
                         add_form_boosts(analysis::fold_text(lower), {});
                     }
-                    sequence_entry.insert(sequence_entry.end(), terms.begin(), terms.end());
+                    sequence_entry = terms;
                 }
+            } else if (!terms.empty()) {
+                alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                          choice_query(terms, prefix, 1, false), k_typo_weight);
             }
             note_also_searched(std::move(also));
         }
