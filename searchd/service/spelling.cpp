@@ -32,11 +32,11 @@ std::vector<analysis::Token> words_of(std::string_view text) {
 }
 
 /// Moves to the front of `corrections` (of the word with folded form `form`, nearest first) the
-/// one that goes best with the words `known`, among those as near as the first: "tué couos"
+/// one that goes best with the words `context`, among those as near as the first: "tué couos"
 /// is "tué coups", not "cours"; but "décideirs" stays "décideurs", whatever goes with the rest.
 void choose_by_context(std::string_view form, std::vector<std::string>& corrections,
-                       const std::vector<analysis::Token>& known, const Cooccurrence& together) {
-    if (corrections.size() < 2 || known.empty() || !together) {
+                       const std::vector<analysis::Token>& context, const Cooccurrence& together) {
+    if (corrections.size() < 2 || context.empty() || !together) {
         return;
     }
     const std::u32string typed = vocab::code_points(form);
@@ -57,7 +57,7 @@ void choose_by_context(std::string_view form, std::vector<std::string>& correcti
     if (nearest.size() < 2) {
         return;
     }
-    const std::vector<double> affinity = together(known, texts);
+    const std::vector<double> affinity = together(context, texts);
     const auto best = std::max_element(affinity.begin(), affinity.end());
     if (affinity.size() == nearest.size() && *best > 0) {
         std::swap(corrections.front(),
@@ -152,9 +152,12 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         bool capital;
         std::vector<std::string> corrections;
         std::string form;
+        std::size_t word; ///< its rank among the query's words (stop words aside)
     };
     std::vector<Edit> edits;
-    std::vector<analysis::Token> known; // the words left as typed: the context of corrections
+    // The words left as typed, with their rank: what corrections are chosen to go with.
+    std::vector<std::pair<std::size_t, analysis::Token>> known;
+    std::size_t words = 0;
     for (const analysis::Token& token : words_of(query)) {
         const std::size_t begin = analysis::word_begin(query, token);
         const std::string_view original = query.substr(begin, token.end - begin);
@@ -168,15 +171,23 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         if (vocab::typo_budget(analysis::count_code_points(token.form)) > 0) {
             corrections = corrector(token.form, {analyzer.term(token)});
         }
+        ++words;
         if (corrections.empty()) {
-            known.push_back(token);
+            known.emplace_back(words, token);
         } else {
             edits.push_back({begin, token.end, analysis::starts_with_capital(original),
-                             std::move(corrections), token.form});
+                             std::move(corrections), token.form, words});
         }
     }
     for (Edit& edit : edits) {
-        choose_by_context(edit.form, edit.corrections, known, together);
+        // The words next to it: few dispatches have every word of a long query.
+        std::vector<analysis::Token> next_to;
+        for (const auto& [word, token] : known) {
+            if (word + 1 == edit.word || edit.word + 1 == word) {
+                next_to.push_back(token);
+            }
+        }
+        choose_by_context(edit.form, edit.corrections, next_to, together);
     }
     if (edits.empty()) {
         return std::nullopt;

@@ -52,11 +52,16 @@ TEST(SpellingSuggestion, ChoosesAmongTheNearestTheCorrectionThatGoesWithTheOther
     };
     // Without the other words, the nearest, then the most frequent.
     EXPECT_EQ(suggest("tué couos"), "tué cours");
-    // With them, what goes with "tué", asked with the words left as typed (not stop words,
-    // not the misspelt word).
+    // With them, what goes with "tué", asked with the words next to it left as typed (not
+    // stop words, not the misspelt word).
     EXPECT_EQ(suggest("tué de couos", together), "tué de coups");
     EXPECT_EQ(asked_with, std::vector<std::string>{"tue"});
     EXPECT_EQ(asked_for, (std::vector<std::string>{"cours", "coups"}));
+    // In a longer query, the words next to it: few dispatches have them all.
+    asked_with.clear();
+    EXPECT_EQ(suggest("tué à Paris de couos poêle frire", together),
+              "tué à Paris de coups poêle frire");
+    EXPECT_EQ(asked_with, (std::vector<std::string>{"paris", "poele"}));
     // Alone, nothing to go with.
     asked_for.clear();
     EXPECT_EQ(suggest("couos", together), "cours");
