@@ -6,8 +6,10 @@ usage: scripts/eval_suggest.py [SET] [--limit N] [--first N] [--bin DIR]
 Each headline of SET (default orangesum-title-valid, whose headlines are not in the index: it
 holds the article bodies only) is typed up to the first two letters of one of its words of three
 letters or more, chosen at random with a fixed seed: its first word ("first word"), or a later
-one ("after words", where the words already typed can help). A completion is right when it
-reads the headline up to the end of that word (case and accents aside). Prints, for each case,
+one ("after words", where the words already typed can help). A third case ("misspelt") types
+the set's misspelt queries of scripts/eval_typos.py up to the end of their misspelt word, in
+full: the right completion is the word as written. A completion is right when it reads the
+headline up to the end of that word (case and accents aside). Prints, for each case,
 the share of prefixes whose right completion is among the N offered (hit@N), the mean
 reciprocal rank of the right completion (MRR), and the answer times (p50, p95) over HTTP.
 Builds or updates the index as scripts/eval.sh does. Standard library only.
@@ -25,9 +27,10 @@ import unicodedata
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_run import add_arguments, prepare, read_queries  # noqa: E402
+from eval_run import ROOT, add_arguments, prepare, read_queries  # noqa: E402
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def fold(text):
@@ -47,6 +50,25 @@ def prefixes(headlines, after_words, seed=7):
         if words:
             start, word = rnd.choice(words)
             yield text[:start] + word[:2], fold(text[:start] + word)
+
+
+def misspelt_prefixes(set_dir):
+    """(typed, expected) pairs from the set's misspelt queries (scripts/eval_typos.py, default
+    seed): the misspelt query up to the end of its misspelt word, and the query as written up
+    to the end of that word. None when eval_typos.py has not written them."""
+    typo_dir = os.path.join(ROOT, "eval-results", "typos",
+                            os.path.basename(os.path.normpath(set_dir)) + "-typos")
+    if not os.path.exists(os.path.join(typo_dir, "queries.tsv")):
+        return None
+    written = dict(read_queries(set_dir))
+    pairs = []
+    for qid, typo in read_queries(typo_dir):
+        text = written[qid]
+        for a, b in zip(LETTERS.finditer(text), LETTERS.finditer(typo)):
+            if a.group() != b.group():
+                pairs.append((typo[:b.end()], fold(text[:a.end()])))
+                break
+    return pairs
 
 
 def score(port, pairs, limit):
@@ -86,8 +108,14 @@ def main():
                               stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(daemon.stdout.readline().strip().rsplit(":", 1)[1])
-        for name, after_words in (("first word", False), ("after words", True)):
-            n, hit, mrr, p50, p95 = score(port, prefixes(headlines, after_words), args.limit)
+        cases = [("first word", list(prefixes(headlines, False))),
+                 ("after words", list(prefixes(headlines, True))),
+                 ("misspelt", misspelt_prefixes(set_dir))]
+        for name, pairs in cases:
+            if pairs is None:
+                print("%-12s (run scripts/eval_typos.py first)" % name)
+                continue
+            n, hit, mrr, p50, p95 = score(port, pairs, args.limit)
             print("%-12s %5d prefixes  hit@%d %.3f  MRR %.3f  p50 %.2f ms  p95 %.2f ms"
                   % (name, n, args.limit, hit, mrr, p50, p95))
     finally:

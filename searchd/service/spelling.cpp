@@ -292,6 +292,27 @@ void drop_tail(std::vector<const vocab::Entry*>& entries) {
     }
 }
 
+/// How much more frequent than what the prefix as typed begins a word one typo away must be.
+constexpr Xapian::doccount k_near_ratio = 10;
+
+/// Words whose beginning is one typo from `prefix` (a folded prefix of four letters or more),
+/// with its first letter, and k_near_ratio times as frequent as `than` (the most frequent word
+/// `prefix` itself begins) or more, most frequent first, at most `n`: what the reader meant,
+/// when what was typed begins only rare words ("macor" is "macron", not the "macorn" that one
+/// dispatch writes; "coronavir" is coronavirus, whatever a typo away would begin).
+std::vector<const vocab::Entry*> near_completions(const vocab::Lexicon& lexicon,
+                                                  std::string_view prefix, Xapian::doccount than,
+                                                  std::size_t n) {
+    if (vocab::typo_budget(analysis::count_code_points(prefix)) == 0) {
+        return {};
+    }
+    std::vector<const vocab::Entry*> found =
+        lexicon.near_prefix(prefix, std::max<Xapian::doccount>(than, 1) * k_near_ratio, 2 * n);
+    std::erase_if(found, [](const vocab::Entry* e) { return analysis::is_stop_word(e->key); });
+    found.resize(std::min(found.size(), n));
+    return found;
+}
+
 /// `entries` (most frequent first), those that `together` finds go with the words typed
 /// `before` first, best first; the others after them, most frequent first.
 void rank_by_context(std::vector<const vocab::Entry*>& entries,
@@ -401,8 +422,16 @@ std::vector<Completion> completions(std::string_view typed, const vocab::Lexicon
         std::erase_if(words,
                       [](const vocab::Entry* entry) { return analysis::is_stop_word(entry->key); });
         drop_tail(words);
+        // What a typo away begins, when it is far more frequent: first when what was typed
+        // begins only rare words, found in k_tail_count dispatches or fewer ("macor",
+        // "Mélanchon", the "Macorn" one dispatch writes); after them otherwise, so that a rare
+        // name typed right still comes first.
+        const std::vector<const vocab::Entry*> near = near_completions(
+            lexicon, tokens.back().form, words.empty() ? 0 : words.front()->count, limit);
+        const bool typo_likely = words.empty() || words.front()->count <= k_tail_count;
         rank_by_context(words, {tokens.begin(), tokens.begin() + static_cast<std::ptrdiff_t>(last)},
                         together);
+        words.insert(typo_likely ? words.begin() : words.end(), near.begin(), near.end());
         for (const vocab::Entry* entry : words) {
             add(last, *entry, "word");
         }

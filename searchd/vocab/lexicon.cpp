@@ -343,6 +343,7 @@ void Lexicon::finish() {
     merge(m_phrases);
     m_word_chars.clear();
     m_by_length.clear();
+    m_by_initial.clear();
     for (std::size_t i = 0; i < m_words.size(); ++i) {
         m_word_chars.push_back(code_points(m_words[i].key));
         if (m_words[i].key.find('-') != std::string::npos) {
@@ -353,10 +354,18 @@ void Lexicon::finish() {
             m_by_length.resize(chars.size() + 1);
         }
         m_by_length[chars.size()].push_back({letter_mask(chars), m_words[i].count, i});
+        if (!chars.empty()) {
+            m_by_initial[chars.front()].push_back(i);
+        }
     }
     for (auto& words : m_by_length) {
         std::stable_sort(words.begin(), words.end(),
                          [](const Candidate& a, const Candidate& b) { return a.count > b.count; });
+    }
+    for (auto& [initial, words] : m_by_initial) {
+        std::stable_sort(words.begin(), words.end(), [this](std::size_t a, std::size_t b) {
+            return m_words[a].count > m_words[b].count;
+        });
     }
 }
 
@@ -433,6 +442,32 @@ std::vector<Correction> Lexicon::corrections(std::string_view key, Xapian::docco
                                                 : a.entry->key < b.entry->key;
     });
     found.resize(std::min(found.size(), n));
+    return found;
+}
+
+std::vector<const Entry*> Lexicon::near_prefix(std::string_view key_prefix, Xapian::doccount least,
+                                               std::size_t n) const {
+    const std::u32string typed = code_points(key_prefix);
+    std::vector<const Entry*> found;
+    const auto initial = typed.empty() ? m_by_initial.end() : m_by_initial.find(typed.front());
+    if (initial == m_by_initial.end()) {
+        return found;
+    }
+    for (const std::size_t i : initial->second) {
+        if (m_words[i].count < least || found.size() == n) {
+            break; // most frequent first
+        }
+        const std::u32string_view word = m_word_chars[i];
+        if (word.substr(0, typed.size()) == typed) {
+            continue; // it begins with the prefix itself
+        }
+        for (std::size_t length = typed.size() - 1; length <= typed.size() + 1; ++length) {
+            if (length <= word.size() && edit_distance(typed, word.substr(0, length), 1) == 1) {
+                found.push_back(&m_words[i]);
+                break;
+            }
+        }
+    }
     return found;
 }
 

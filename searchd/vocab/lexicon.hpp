@@ -77,6 +77,11 @@ public:
     /// most frequent; at most `n`. Empty for a word frequent enough to be meant.
     [[nodiscard]] std::vector<Correction> corrections(std::string_view key, Xapian::doccount known,
                                                       std::size_t n) const;
+    /// Words (not compounds) found in `least` dispatches or more whose key begins one edit
+    /// away from `key_prefix` (as long, a letter shorter or a letter longer) with the same
+    /// first letter, most frequent first, at most `n`: what a prefix with a typo was starting.
+    [[nodiscard]] std::vector<const Entry*>
+    near_prefix(std::string_view key_prefix, Xapian::doccount least, std::size_t n) const;
     /// Lower-case texts meaning the same as the words with key `key` (an acronym and its full
     /// names, curated variants); empty when none.
     [[nodiscard]] const std::vector<std::string>& synonyms(std::string_view key) const;
@@ -106,6 +111,8 @@ private:
     std::vector<std::u32string> m_word_chars; ///< m_words[i].key as code points
     /// The words by key length in code points, most frequent first.
     std::vector<std::vector<Candidate>> m_by_length;
+    /// The words (indexes into m_words) by first code point, most frequent first.
+    std::unordered_map<char32_t, std::vector<std::size_t>> m_by_initial;
     std::unordered_map<std::string, std::vector<std::string>> m_synonyms;
 };
 

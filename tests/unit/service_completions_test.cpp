@@ -85,6 +85,25 @@ TEST(Completions, WordsThatGoWithTheWordsBeforeComeFirst) {
     EXPECT_EQ(texts(completions("Macron mer", lexicon, 8, unknown)).front(), "Macron mercredi");
 }
 
+TEST(Completions, OfferWhatAPrefixWithATypoWasStartingFirst) {
+    vocab::Lexicon lexicon;
+    lexicon.add_word("macron", 5000);
+    lexicon.add_word("macorn", 1); // a misspelling one dispatch writes
+    lexicon.add_word("coronavirus", 4995);
+    lexicon.add_word("coronavirsu", 2);
+    lexicon.add_word("les", 90000); // a stop word one typo from "lees"
+    lexicon.finish();
+    // "macor" begins only a rare word: Macron, one typo away, comes first.
+    EXPECT_EQ(texts(completions("macor", lexicon, 8)),
+              (std::vector<std::string>{"macron", "macorn"}));
+    EXPECT_EQ(texts(completions("Emmanuel Macorn", lexicon, 8)).front(), "Emmanuel Macron");
+    // What the prefix begins is frequent: nothing a typo away.
+    EXPECT_EQ(texts(completions("coronavir", lexicon, 8)), std::vector<std::string>{"coronavirus"});
+    // Too short to tell a typo, and never a stop word.
+    EXPECT_TRUE(texts(completions("mco", lexicon, 8)).empty());
+    EXPECT_TRUE(texts(completions("lees", lexicon, 8)).empty());
+}
+
 TEST(Completions, SpellANameTheReaderTypedOneWayInEveryCompletion) {
     vocab::Lexicon lexicon;
     lexicon.add_phrase("\u00e9douard philippe annonce", 8);

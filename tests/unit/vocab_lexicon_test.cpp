@@ -111,6 +111,29 @@ TEST(Lexicon, CorrectsUnknownWordsWithFrequentNeighbours) {
     EXPECT_TRUE(lexicon.corrections("ale", 0, 3).empty()); // too short to correct
 }
 
+TEST(Lexicon, FindsTheWordsAPrefixWithATypoWasStarting) {
+    Lexicon lexicon;
+    lexicon.add_word("macron", 5000);
+    lexicon.add_word("majorité", 3000);
+    lexicon.add_word("macorn", 1);       // a misspelling one dispatch writes
+    lexicon.add_word("marché", 2000);    // two edits from "macor"
+    lexicon.add_word("racor", 400);      // one edit, but not the same first letter
+    lexicon.add_word("macron-ist", 900); // a compound
+    lexicon.finish();
+    const auto texts = [&lexicon](std::string_view prefix, Xapian::doccount least) {
+        std::vector<std::string> out;
+        for (const Entry* e : lexicon.near_prefix(prefix, least, 8)) {
+            out.push_back(e->text);
+        }
+        return out;
+    };
+    // "macor": "macro" (a swap), "major" (a substitution); "macorn" begins with it exactly.
+    EXPECT_EQ(texts("macor", 10), (std::vector<std::string>{"macron", "majorité"}));
+    EXPECT_EQ(texts("macor", 4000), std::vector<std::string>{"macron"}); // the frequent only
+    // Words that begin with the prefix itself are not near it.
+    EXPECT_EQ(texts("macro", 1), std::vector<std::string>{"macorn"});
+}
+
 TEST(Lexicon, CorrectsAWordDispatchesWriteWithinOneEditOnly) {
     // Two edits from a frequent word, a word no dispatch writes is a typo of it, but one that
     // dispatches write is another word: Manosque is not masque, comporte is not compte.
