@@ -14,8 +14,8 @@
 // the query has nothing else. A query that is not valid syntax (unbalanced quotes or
 // parentheses, a dangling operator, a bad date) is searched as plain words.
 // Loose words also match the corrections of a word the index barely knows (typos), with less
-// weight, or as the word itself would weigh when no dispatch has it; and their synonyms (OSDH
-// ↔ Observatoire syrien des droits de l'Homme).
+// weight; the corrections of a word no dispatch has replace it, in a compound's phrase too.
+// And they match their synonyms (OSDH ↔ Observatoire syrien des droits de l'Homme).
 #pragma once
 
 #include <functional>
