@@ -5,7 +5,9 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -15,6 +17,32 @@
 #include "searchd/http/server.hpp"
 #include "searchd/options.hpp"
 #include "searchd/service/search_service.hpp"
+
+namespace {
+
+/// The word list the options ask for, or none. Without --words, Debian's list is read when it
+/// is there, and the daemon says so when it is not. Throws vocab::WordListError for a list
+/// given with --words that cannot be read.
+std::shared_ptr<const depeches::vocab::WordList>
+read_words(const depeches::searchd::Options& options) {
+    using depeches::vocab::WordList;
+    if (options.words.empty()) {
+        return nullptr;
+    }
+    try {
+        return std::make_shared<const WordList>(WordList::read(options.words));
+    } catch (const depeches::vocab::WordListError& e) {
+        if (options.words_given) {
+            throw;
+        }
+        std::cerr << "depeches-searchd: " << e.what()
+                  << " (Debian package wfrench): a word no dispatch has may be taken for a "
+                     "typo\n";
+        return nullptr;
+    }
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     using namespace depeches;
@@ -44,7 +72,7 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     try {
-        search::SearchService service(options.db);
+        search::SearchService service(options.db, read_words(options));
         http::Server server(service, {options.host, options.port, options.web, options.threads});
         const int port = server.bind();
         std::cout << "listening on http://" << options.host_for_url() << ":" << port << std::endl;

@@ -45,6 +45,7 @@ void parse_listen(const std::string& value, Options& options) {
 
 std::string usage_text() {
     return R"(usage: depeches-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]
+                        [--words FILE | --no-words]
 
 Serves ranked search over the Dépêches index DIR as JSON (HTTP API v1), and the web page.
 It follows the indexer's updates without restarting.
@@ -53,6 +54,10 @@ It follows the indexer's updates without restarting.
   --listen HOST:PORT  address to listen on (default 127.0.0.1:8080; port 0 picks a free one)
   --web DIR           serve the static page from DIR at /
   --threads N         worker threads (default 16)
+  --words FILE        the language's words, one per line: a word of the language that no
+                      dispatch has is not taken for a typo (default /usr/share/dict/french,
+                      Debian's wfrench, when it is there)
+  --no-words          no word list: any word no dispatch has may be taken for a typo
   --version           print the version and exit
   --help              print this help and exit
 
@@ -80,6 +85,12 @@ Options parse_options(const std::vector<std::string>& args) {
         } else if (arg == "--threads") {
             options.threads =
                 static_cast<std::size_t>(parse_number(value("--threads"), 1, 256, "--threads"));
+        } else if (arg == "--words") {
+            options.words = value("--words");
+            options.words_given = true;
+        } else if (arg == "--no-words") {
+            options.words.clear();
+            options.words_given = false;
         } else if (arg == "--help" || arg == "-h") {
             options.help = true;
         } else if (arg == "--version") {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "searchd/vocab/word_list.hpp"
+
 namespace depeches::searchd {
 
 /// A command line that cannot be run as given (exit code 2).
@@ -22,6 +24,9 @@ struct Options {
     int port = 8080;                ///< from --listen HOST:PORT; 0 picks a free port
     std::filesystem::path web;      ///< --web DIR; empty: API only
     std::size_t threads = 16;       ///< --threads N
+    /// --words FILE: the language's words, not taken for typos; empty for none (--no-words)
+    std::filesystem::path words = vocab::k_default_word_list;
+    bool words_given = false; ///< --words was given: a list that cannot be read is an error
     bool help = false;
     bool version = false;
 

@@ -14,7 +14,8 @@
 // the query has nothing else. A query that is not valid syntax (unbalanced quotes or
 // parentheses, a dangling operator, a bad date) is searched as plain words.
 // Loose words also match the corrections of a word the index barely knows (typos), with less
-// weight; the corrections of a word no dispatch has replace it, in a compound's phrase too.
+// weight; the corrections of a word no dispatch has, nor the language, replace it, in a
+// compound's phrase too.
 // And they match their synonyms (OSDH ↔ Observatoire syrien des droits de l'Homme).
 #pragma once
 
@@ -71,8 +72,8 @@ struct ParsedQuery {
 /// The words a word the index barely knows (a typo) is also searched under.
 struct TypoCorrections {
     std::vector<std::string> words; ///< lower case, best first; empty when the word is known
-    /// No dispatch has the word as typed, under any spelling or inflection: its corrections
-    /// stand in for it.
+    /// No dispatch has the word as typed, under any spelling or inflection, and it is no word
+    /// of the language either: its corrections stand in for it.
     bool unknown = false;
 };
 
@@ -90,8 +91,8 @@ struct WordSources {
     std::function<std::vector<std::string>(std::string_view key)> synonyms;
 };
 
-/// Weight of a typo correction relative to the word as typed, when some dispatch has that word:
-/// its own dispatches rank first. The corrections of a word no dispatch has replace it instead,
+/// Weight of a typo correction relative to the word as typed, when some dispatch or the language
+/// has that word: its own dispatches rank first. The corrections of an unknown word replace it,
 /// with its weight, their exact and truncated forms included ("archvêque" finds what
 /// "archevêque" finds, ranked alike). With half weight and no forms, the dispatch a misspelt
 /// word was looking for often fell behind those with the query's other words only

@@ -126,9 +126,10 @@ struct SearchService::TablesCache {
 
 /// One thread's view of the index and its analysis tools.
 struct SearchService::Worker {
-    Worker(std::filesystem::path index_dir, TablesCache& shared_tables)
+    Worker(std::filesystem::path index_dir, TablesCache& shared_tables,
+           const vocab::WordList& words)
         : dir(std::move(index_dir)), stub(stub_identity(dir)), db(index::open_for_reading(dir)),
-          last_check(Clock::now()), tables(shared_tables) {}
+          last_check(Clock::now()), tables(shared_tables), language(words) {}
 
     /// Picks up the indexer's commits and generation switches, at most every
     /// k_refresh_interval unless `force`.
@@ -226,7 +227,7 @@ struct SearchService::Worker {
     query::TypoCorrections corrections(std::string_view form, const analysis::TermChoice& terms) {
         auto [it, added] = corrections_seen.try_emplace(std::string(form));
         if (added) {
-            it->second = typo_corrections(*lexicon, db, analyzer, form, terms);
+            it->second = typo_corrections(*lexicon, language, db, analyzer, form, terms);
         }
         return it->second;
     }
@@ -234,6 +235,8 @@ struct SearchService::Worker {
     /// The document lengths and dates of the revision `db` reads, for term-at-a-time scoring
     /// (see term_scoring.hpp).
     TablesCache& tables;
+    /// The words of the language (see word_list.hpp), shared by the workers.
+    const vocab::WordList& language;
 
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
@@ -241,7 +244,7 @@ struct SearchService::Worker {
     /// corrections(), for the parser
     /// The corrections the spelling suggestion offers (see suggested_corrections)
     Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms) {
-        return suggested_corrections(*lexicon, db, form, terms, corrections(form, terms).words);
+        return suggested_corrections(db, terms, corrections(form, terms));
     };
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
@@ -251,7 +254,10 @@ struct SearchService::Worker {
                                [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 
-SearchService::SearchService(std::filesystem::path index_dir) : m_dir(std::move(index_dir)) {
+SearchService::SearchService(std::filesystem::path index_dir,
+                             std::shared_ptr<const vocab::WordList> language)
+    : m_dir(std::move(index_dir)),
+      m_language(language ? std::move(language) : std::make_shared<const vocab::WordList>()) {
     // Opens and checks the index now, so that a bad index stops the daemon at start.
     m_lexicons = std::make_unique<vocab::LexiconCache>(m_dir, index::open_for_reading(m_dir));
     m_tables = std::make_unique<TablesCache>();
@@ -266,7 +272,7 @@ SearchService::Worker& SearchService::worker() {
         std::lock_guard lock(m_mutex);
         auto& slot = m_workers[std::this_thread::get_id()];
         if (!slot) {
-            slot = std::make_unique<Worker>(m_dir, *m_tables);
+            slot = std::make_unique<Worker>(m_dir, *m_tables, *m_language);
         }
         w = slot.get();
     }

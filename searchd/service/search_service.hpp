@@ -20,6 +20,7 @@
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/spelling.hpp"
 #include "searchd/vocab/lexicon_cache.hpp"
+#include "searchd/vocab/word_list.hpp"
 
 namespace depeches::search {
 
@@ -119,8 +120,10 @@ inline constexpr std::size_t k_max_copies_listed = 20;
 /// Search over one index directory. Construction opens the index once to check it.
 class SearchService {
 public:
-    /// Opens `index_dir`; throws index::IndexError with a message for the user.
-    explicit SearchService(std::filesystem::path index_dir);
+    /// Opens `index_dir`; throws index::IndexError with a message for the user. The words of
+    /// `language` are not taken for typos (see vocab::WordList); none when null.
+    explicit SearchService(std::filesystem::path index_dir,
+                           std::shared_ptr<const vocab::WordList> language = nullptr);
     ~SearchService();
     SearchService(const SearchService&) = delete;
     SearchService& operator=(const SearchService&) = delete;
@@ -159,7 +162,8 @@ private:
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;
-    std::unique_ptr<TablesCache> m_tables; ///< shared by the workers
+    std::shared_ptr<const vocab::WordList> m_language; ///< never null
+    std::unique_ptr<TablesCache> m_tables;             ///< shared by the workers
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
 };

@@ -77,11 +77,13 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
     return count;
 }
 
-query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
+                                        const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,
                                         const analysis::TermChoice& terms) {
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
-    query::TypoCorrections out{{}, known == 0};
+    const bool in_language = language.has(form);
+    query::TypoCorrections out{{}, known == 0 && !in_language};
     std::vector<std::string>& words = out.words;
     // A stop word corrects no word that is not one ("Dcès" is not "des", nor "ifls" "ils").
     const bool stop_word = analysis::is_stop_word(form);
@@ -92,7 +94,7 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xap
             words.push_back(c.entry->text);
         }
     }
-    if (words.empty() && known > 0 && lexicon.word(form) == nullptr) {
+    if (words.empty() && known > 0 && lexicon.word(form) == nullptr && !in_language) {
         // A spelling no dispatch has, of a word the index knows by its stem: "Macronn", which
         // Snowball undoubles to macron. Its known spellings of that stem correct it; searched,
         // they change nothing (they are its own term), but the suggestion shows them.
@@ -132,11 +134,11 @@ bool written_together(const Xapian::Database& db, const analysis::TermChoice& te
 
 } // namespace
 
-std::vector<std::string> suggested_corrections(const vocab::Lexicon& lexicon,
-                                               const Xapian::Database& db, std::string_view form,
+std::vector<std::string> suggested_corrections(const Xapian::Database& db,
                                                const analysis::TermChoice& terms,
-                                               std::vector<std::string> corrections) {
-    if (known_count(lexicon, db, form, terms) > 0) {
+                                               const query::TypoCorrections& typo) {
+    std::vector<std::string> corrections = typo.words;
+    if (!typo.unknown) {
         std::erase_if(corrections,
                       [&](const std::string& word) { return !written_together(db, terms, word); });
     }

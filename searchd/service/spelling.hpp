@@ -15,6 +15,7 @@
 #include "indexer/analysis/highlighter.hpp"
 #include "searchd/query/query_parser.hpp"
 #include "searchd/vocab/lexicon.hpp"
+#include "searchd/vocab/word_list.hpp"
 
 namespace depeches::search {
 
@@ -28,23 +29,25 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 
 /// The lower-case words a typo'd word is also searched under (see Lexicon::corrections); for
 /// a spelling no dispatch has whose stem is known ("Macronn"), the known spellings of that stem.
-/// Unknown when no dispatch has the word (known_count 0).
-query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon, const Xapian::Database& db,
+/// Unknown when neither a dispatch (known_count 0) nor the `language` has the word: a word of
+/// the language no dispatch has ("magicienne" among Wikipedia paragraphs) is not a typo, nor a
+/// spelling of a known stem that the language has ("contenues", where dispatches write "contenu").
+query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
+                                        const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,
                                         const analysis::TermChoice& terms);
 
-/// Of `corrections` (typo_corrections of the word with folded form `form` and terms `terms`),
-/// those the spelling suggestion offers instead of it. All of them for a word no dispatch has.
-/// For a word some dispatch writes, only those one of its dispatches writes too: then the
-/// dispatches themselves misspell the frequent word ("immgration" beside "immigration").
-/// Otherwise it is a rare word of its own, searched with its neighbours below it but not
-/// corrected: Rufin is not Ruffin, nor Loison poison (on OrangeSum, 87 % of the words found in
-/// 1 to 4 dispatches with a ten times more frequent word one edit away share no dispatch with
-/// it; among a sample, nearly all were such words).
-std::vector<std::string> suggested_corrections(const vocab::Lexicon& lexicon,
-                                               const Xapian::Database& db, std::string_view form,
+/// Of `typo.words` (the typo_corrections of a word indexed under `terms`), those the spelling
+/// suggestion offers instead of it. All of them for an unknown word. For a word some dispatch
+/// or the language has, only those one of its dispatches writes too: then the dispatches
+/// themselves misspell the frequent word ("immgration" beside "immigration"). Otherwise it is a
+/// word of its own, searched with its neighbours below it but not corrected: Rufin is not
+/// Ruffin, nor Loison poison (on OrangeSum, 87 % of the words found in 1 to 4 dispatches with a
+/// ten times more frequent word one edit away share no dispatch with it; among a sample, nearly
+/// all were such words).
+std::vector<std::string> suggested_corrections(const Xapian::Database& db,
                                                const analysis::TermChoice& terms,
-                                               std::vector<std::string> corrections);
+                                               const query::TypoCorrections& typo);
 
 /// The corrections of a word, best first, given its folded form and terms (typo_corrections,
 /// or a cache of it).

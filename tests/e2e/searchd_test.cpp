@@ -511,9 +511,45 @@ TEST(SearchdLifecycle, RefusesAMissingIndexWithAClearMessage) {
     EXPECT_NE(result.err.find("no index at"), std::string::npos) << result.err;
 }
 
+TEST(SearchdLifecycle, ReadsTheWordListItIsGiven) {
+    TempDir dir;
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()})
+                  .status,
+              0);
+    const std::string words = (dir.path() / "words").string();
+    write_file(words, "alpe\nalpage\n");
+    // "Alpe" is one swap from Alep, which no dispatch writes otherwise: a typo, unless the
+    // language has the word.
+    const auto suggestion_for_alpe = [&](const std::vector<std::string>& options) {
+        std::vector<std::string> argv{binary("depeches-searchd"), "--db", db, "--listen",
+                                      "127.0.0.1:0"};
+        argv.insert(argv.end(), options.begin(), options.end());
+        Process daemon(argv);
+        const auto line = daemon.read_line(10s);
+        if (!line) {
+            ADD_FAILURE() << daemon.error_output();
+            return json();
+        }
+        httplib::Client client("127.0.0.1", std::stoi(line->substr(line->rfind(':') + 1)));
+        const httplib::Result res = client.Get("/api/v1/search?q=Alpe&snippet=0");
+        daemon.send_signal(SIGTERM);
+        EXPECT_EQ(daemon.wait(10s), 0);
+        return res ? json::parse(res->body, nullptr, false)["suggestion"] : json();
+    };
+    EXPECT_EQ(suggestion_for_alpe({"--no-words"}), "Alep");
+    EXPECT_TRUE(suggestion_for_alpe({"--words", words}).is_null());
+
+    const RunResult missing = run_process({binary("depeches-searchd"), "--db", db, "--listen",
+                                           "127.0.0.1:0", "--words", words + ".none"});
+    EXPECT_EQ(missing.status, 1);
+    EXPECT_NE(missing.err.find("cannot read the word list"), std::string::npos) << missing.err;
+}
+
 TEST(SearchdLifecycle, RejectsBadOptions) {
     EXPECT_EQ(run_process({binary("depeches-searchd")}).status, 2);
     EXPECT_EQ(run_process({binary("depeches-searchd"), "--db", "x", "--listen", "nope"}).status, 2);
+    EXPECT_EQ(run_process({binary("depeches-searchd"), "--db", "x", "--words"}).status, 2);
     const RunResult version = run_process({binary("depeches-searchd"), "--version"});
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.out.rfind("depeches-searchd ", 0), 0U);

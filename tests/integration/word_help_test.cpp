@@ -79,12 +79,17 @@ protected:
     static void TearDownTestSuite() { s_index.reset(); }
 
     static search::SearchResult search(const std::string& query, bool correct = true) {
+        return search_in(s_index->service(), query, correct);
+    }
+
+    static search::SearchResult search_in(search::SearchService& service, const std::string& query,
+                                          bool correct = true) {
         search::SearchRequest request;
         request.query = query;
         request.limit = 100;
         request.snippets = false;
         request.correct = correct;
-        return s_index->service().search(request);
+        return service.search(request);
     }
 
     static std::size_t rank_of(const search::SearchResult& result, const std::string& id) {
@@ -201,6 +206,28 @@ TEST_F(WordHelp, CorrectsNoWordIntoAStopWord) {
     EXPECT_EQ(dces.suggestion, "Décès ministre");
     ASSERT_EQ(dces.also_searched.size(), 1U);
     EXPECT_EQ(dces.also_searched.front().also, std::vector<std::string>{"décès"});
+}
+
+TEST_F(WordHelp, TakesNoWordOfTheLanguageForATypo) {
+    // No dispatch has "pleura", one letter from the "pleuvra" twelve dispatches write, nor
+    // "pleuvrait", which Snowball stems as "pleuvra". Without a word list, both are typos.
+    EXPECT_EQ(search("pleura").suggestion, "pleuvra");
+    EXPECT_EQ(search("pleuvrait").suggestion, "pleuvra");
+    search::SearchService french(s_index->db(),
+                                 std::make_shared<const vocab::WordList>(
+                                     vocab::WordList::of("pleura\npleuvrait\npleuvra\nalep\n")));
+    // The language has them: the reader meant them. "pleura" is still searched with its
+    // neighbour below it, as a rare word is.
+    const search::SearchResult pleura = search_in(french, "pleura");
+    EXPECT_EQ(pleura.suggestion, "");
+    EXPECT_FALSE(pleura.corrected);
+    ASSERT_EQ(pleura.also_searched.size(), 1U);
+    EXPECT_EQ(pleura.also_searched.front().also, std::vector<std::string>{"pleuvra"});
+    EXPECT_EQ(search_in(french, "pleuvrait").suggestion, "");
+    // A word the language does not have is corrected as before.
+    EXPECT_EQ(search_in(french, "Alepp").suggestion, "Alep");
+    EXPECT_EQ(search_in(french, "evacuation des civils Alepp pleura").suggestion,
+              "evacuation des civils Alep pleura");
 }
 
 TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {
