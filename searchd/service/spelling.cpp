@@ -81,6 +81,11 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
                                         const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,
                                         const analysis::TermChoice& terms) {
+    if (std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        // A number, an ordinal or a code: "2ème" is no typo of "même", nor is "1ère" respelt
+        // "1er" (the same term), nor "A320" "A321".
+        return {};
+    }
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
     const bool in_language = language.has(form);
     query::TypoCorrections out{{}, known == 0 && !in_language};

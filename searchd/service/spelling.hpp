@@ -32,6 +32,7 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 /// Unknown when neither a dispatch (known_count 0) nor the `language` has the word: a word of
 /// the language no dispatch has ("magicienne" among Wikipedia paragraphs) is not a typo, nor a
 /// spelling of a known stem that the language has ("contenues", where dispatches write "contenu").
+/// None for a word with digits (numbers, ordinals, codes).
 query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
                                         const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,

@@ -73,7 +73,9 @@ protected:
         write("manuscrits.txt",
               "Les manuscrits de la bibliothèque\n\nLa bibliothèque garde des manuscrits : "
               "manuscrits anciens, manuscrits enluminés. Une bibliothèque de manuscrits.\n");
-        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 6U);
+        write("voeux.txt", "Les voeux du 1er janvier\n\nLe 1er janvier, même les ministres "
+                           "présentent leurs voeux.\n");
+        ASSERT_EQ(s_index->index().added, 4U + 1U + 1U + 1U + 12U + 1U + 12U + 3U + 6U + 1U);
     }
 
     static void TearDownTestSuite() { s_index.reset(); }
@@ -228,6 +230,17 @@ TEST_F(WordHelp, TakesNoWordOfTheLanguageForATypo) {
     EXPECT_EQ(search_in(french, "Alepp").suggestion, "Alep");
     EXPECT_EQ(search_in(french, "evacuation des civils Alepp pleura").suggestion,
               "evacuation des civils Alep pleura");
+}
+
+TEST_F(WordHelp, TakesNoNumberOrOrdinalForATypo) {
+    // No dispatch has "2ème", one letter from "même", nor "1ère", a spelling of the "1er" a
+    // dispatch writes (the same term).
+    const search::SearchResult second = search("2ème");
+    EXPECT_TRUE(second.also_searched.empty());
+    EXPECT_EQ(second.suggestion, "");
+    const search::SearchResult first = search("1ère");
+    EXPECT_EQ(first.suggestion, "");
+    EXPECT_EQ(test::ids_of(first), test::ids_of(search("1er")));
 }
 
 TEST_F(WordHelp, FindsAcronymsAndFullNamesBothWaysBelowLiteralMatches) {
