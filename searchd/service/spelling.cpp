@@ -90,12 +90,16 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
     const bool in_language = language.has(form);
     query::TypoCorrections out{{}, known == 0 && !in_language};
     std::vector<std::string>& words = out.words;
-    // A stop word corrects no word that is not one ("Dcès" is not "des", nor "ifls" "ils").
+    // A stop word corrects no word that is not one ("Dcès" is not "des", nor "ifls" "ils",
+    // nor "pasé", which Snowball stems as "pas", "pas").
     const bool stop_word = analysis::is_stop_word(form);
+    const auto may_correct = [stop_word, &words](const vocab::Correction& c) {
+        return words.size() < k_max_typo_corrections &&
+               (stop_word || !analysis::is_stop_word(c.entry->key));
+    };
     for (const vocab::Correction& c :
          lexicon.corrections(form, known, 2 * k_max_typo_corrections)) {
-        if (words.size() < k_max_typo_corrections &&
-            (stop_word || !analysis::is_stop_word(c.entry->key))) {
+        if (may_correct(c)) {
             words.push_back(c.entry->text);
         }
     }
@@ -108,7 +112,7 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
             analysis::Token token{};
             token.lower = c.entry->text;
             if (std::find(terms.begin(), terms.end(), analyzer.term(token)) != terms.end() &&
-                words.size() < k_max_typo_corrections) {
+                may_correct(c)) {
                 words.push_back(c.entry->text);
             }
         }

@@ -208,6 +208,8 @@ TEST_F(WordHelp, CorrectsNoWordIntoAStopWord) {
     EXPECT_EQ(dces.suggestion, "Décès ministre");
     ASSERT_EQ(dces.also_searched.size(), 1U);
     EXPECT_EQ(dces.also_searched.front().also, std::vector<std::string>{"décès"});
+    // Nor a spelling no dispatch has whose stem is a stop word's: Snowball stems "pasé" as "pas".
+    EXPECT_EQ(search("pasé").suggestion, "");
 }
 
 TEST_F(WordHelp, TakesNoWordOfTheLanguageForATypo) {
