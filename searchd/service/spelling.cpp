@@ -31,12 +31,15 @@ std::vector<analysis::Token> words_of(std::string_view text) {
     return tokens;
 }
 
-/// Moves to the front of `corrections` (of the word with folded form `form`, nearest first) the
-/// one that goes best with the words `context`, among those as near as the first: "tué couos"
-/// is "tué coups", not "cours"; but "décideirs" stays "décideurs", whatever goes with the rest.
-void choose_by_context(std::string_view form, std::vector<std::string>& corrections,
-                       const std::vector<analysis::Token>& context, const Cooccurrence& together) {
-    if (corrections.size() < 2 || context.empty() || !together) {
+/// Moves to the front of `corrections` (of the word typed `lower`, folded `form`, nearest
+/// first) the best of those as near as the first. A word typed with accents keeps those
+/// nearest with its accents: "rôlle" is "rôle", not "roll". Among them, the one that goes best
+/// with the words `context`: "tué couos" is "tué coups", not "cours"; but "décideirs" stays
+/// "décideurs", whatever goes with the rest.
+void choose_nearest(std::string_view form, std::string_view lower,
+                    std::vector<std::string>& corrections,
+                    const std::vector<analysis::Token>& context, const Cooccurrence& together) {
+    if (corrections.size() < 2) {
         return;
     }
     const std::u32string typed = vocab::code_points(form);
@@ -46,23 +49,42 @@ void choose_by_context(std::string_view form, std::vector<std::string>& correcti
                                     limit);
     };
     std::vector<std::size_t> nearest;
-    std::vector<std::string> texts;
     const unsigned first = distance(corrections.front());
     for (std::size_t i = 0; i < corrections.size(); ++i) {
         if (distance(corrections[i]) == first) {
             nearest.push_back(i);
-            texts.push_back(corrections[i]);
         }
     }
-    if (nearest.size() < 2) {
-        return;
+    if (lower != form && nearest.size() > 1) {
+        const std::u32string typed_lower = vocab::code_points(lower);
+        std::vector<unsigned> accented;
+        unsigned least = 2 * limit + 1;
+        for (const std::size_t i : nearest) {
+            accented.push_back(
+                vocab::edit_distance(typed_lower, vocab::code_points(corrections[i]), 2 * limit));
+            least = std::min(least, accented.back());
+        }
+        std::vector<std::size_t> as_typed;
+        for (std::size_t k = 0; k < nearest.size(); ++k) {
+            if (accented[k] == least) {
+                as_typed.push_back(nearest[k]);
+            }
+        }
+        nearest = std::move(as_typed);
     }
-    const std::vector<double> affinity = together(context, texts);
-    const auto best = std::max_element(affinity.begin(), affinity.end());
-    if (affinity.size() == nearest.size() && *best > 0) {
-        std::swap(corrections.front(),
-                  corrections[nearest[static_cast<std::size_t>(best - affinity.begin())]]);
+    std::size_t best = nearest.front();
+    if (nearest.size() > 1 && !context.empty() && together) {
+        std::vector<std::string> texts;
+        for (const std::size_t i : nearest) {
+            texts.push_back(corrections[i]);
+        }
+        const std::vector<double> affinity = together(context, texts);
+        const auto most = std::max_element(affinity.begin(), affinity.end());
+        if (affinity.size() == nearest.size() && *most > 0) {
+            best = nearest[static_cast<std::size_t>(most - affinity.begin())];
+        }
     }
+    std::swap(corrections.front(), corrections[best]);
 }
 
 } // namespace
@@ -163,6 +185,7 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         bool capital;
         std::vector<std::string> corrections;
         std::string form;
+        std::string lower;
         std::size_t word; ///< its rank among the query's words (stop words aside)
     };
     std::vector<Edit> edits;
@@ -187,7 +210,7 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
             known.emplace_back(words, token);
         } else {
             edits.push_back({begin, token.end, analysis::starts_with_capital(original),
-                             std::move(corrections), token.form, words});
+                             std::move(corrections), token.form, token.lower, words});
         }
     }
     for (Edit& edit : edits) {
@@ -198,7 +221,7 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
                 next_to.push_back(token);
             }
         }
-        choose_by_context(edit.form, edit.corrections, next_to, together);
+        choose_nearest(edit.form, edit.lower, edit.corrections, next_to, together);
     }
     if (edits.empty()) {
         return std::nullopt;

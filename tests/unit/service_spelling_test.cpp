@@ -17,6 +17,7 @@ const std::map<std::string, std::vector<std::string>> k_corrections = {
     {"couos", {"cours", "coups"}},           // both one edit away; "cours" is more frequent
     {"decideirs", {"décideurs", "décider"}}, // one edit away, then two
     {"negotiations", {"négociations"}},
+    {"rolle", {"roll", "rôle"}}, // both one edit away; "roll" is more frequent
 };
 
 std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {}) {
@@ -33,6 +34,23 @@ TEST(SpellingSuggestion, ReplacesTheWordsTheIndexBarelyKnowsAndKeepsTheRestAsTyp
     EXPECT_EQ(suggest("Alepp"), "Alep");
     EXPECT_EQ(suggest("\"quartiers d'Alepp\" OR negotiations -Damas"),
               "\"quartiers d'Alep\" OR négociations -Damas");
+}
+
+TEST(SpellingSuggestion, ChoosesAmongTheNearestTheOneWithTheAccentsTyped) {
+    EXPECT_EQ(suggest("rôlle"), "rôle");
+    // Typed without accents, the most frequent: most readers type none.
+    EXPECT_EQ(suggest("rolle"), "roll");
+    // The accents typed come before the words next to it.
+    const Cooccurrence together = [](const std::vector<analysis::Token>&,
+                                     const std::vector<std::string>& candidates) {
+        std::vector<double> affinity;
+        for (const std::string& c : candidates) {
+            affinity.push_back(c == "roll" ? 12.5 : 0);
+        }
+        return affinity;
+    };
+    EXPECT_EQ(suggest("rôlle principal", together), "rôle principal");
+    EXPECT_EQ(suggest("rolle principal", together), "roll principal");
 }
 
 TEST(SpellingSuggestion, ChoosesAmongTheNearestTheCorrectionThatGoesWithTheOtherWords) {
