@@ -65,9 +65,10 @@ using Cooccurrence = std::function<std::vector<double>(const std::vector<analysi
 
 /// `query` with each word the index barely knows replaced by its best correction ("Alepp" →
 /// "Alep"), the rest of the text (operators, quotes, punctuation) as typed; none when every
-/// word is known. Of a word's corrections, the one `together` finds goes best with the words
-/// next to it (those left as typed, stop words aside) is the best ("tué couos" → "tué coups",
-/// not "cours"); without it, or when none goes with them, the nearest, then the most frequent.
+/// word is known. Of a word's nearest corrections, those with the accents typed ("rôlle" →
+/// "rôle", not "roll"); of those, the one `together` finds goes best with the words next to it
+/// (those left as typed, stop words aside) is the best ("tué couos" → "tué coups", not
+/// "cours"); without it, or when none goes with them, the most frequent.
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
                                                analysis::Analyzer& analyzer,
                                                const Cooccurrence& together = {});
