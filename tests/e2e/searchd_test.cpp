@@ -490,12 +490,18 @@ TEST_F(SearchdTest, ServesThePageAndNothingOutsideWeb) {
     }
 }
 
+/// Indexes the seed dispatches into `dir`/index; the index's path.
+std::string index_seeds(const TempDir& dir) {
+    const std::string db = (dir.path() / "index").string();
+    const RunResult seeds =
+        run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()});
+    EXPECT_EQ(seeds.status, 0) << seeds.err;
+    return db;
+}
+
 TEST(SearchdLifecycle, StopsCleanlyOnSigterm) {
     TempDir dir;
-    const std::string db = (dir.path() / "index").string();
-    ASSERT_EQ(run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()})
-                  .status,
-              0);
+    const std::string db = index_seeds(dir);
     Process daemon({binary("depeches-searchd"), "--db", db, "--listen", "127.0.0.1:0"});
     ASSERT_TRUE(daemon.read_line(10s).has_value()) << daemon.error_output();
     daemon.send_signal(SIGTERM);
@@ -513,10 +519,7 @@ TEST(SearchdLifecycle, RefusesAMissingIndexWithAClearMessage) {
 
 TEST(SearchdLifecycle, ReadsTheWordListItIsGiven) {
     TempDir dir;
-    const std::string db = (dir.path() / "index").string();
-    ASSERT_EQ(run_process({binary("depeches-indexer"), "--db", db, source_path("corpus").string()})
-                  .status,
-              0);
+    const std::string db = index_seeds(dir);
     const std::string words = (dir.path() / "words").string();
     write_file(words, "alpe\nalpage\n");
     // "Alpe" is one swap from Alep, which no dispatch writes otherwise: a typo, unless the
