@@ -166,6 +166,18 @@ struct SearchService::Worker {
         return terms;
     }
 
+    /// True when some dispatch writes the compound `key` (see WrittenCompound): hyphenated, or
+    /// its parts in a row, as searching it finds them ("jeune fille" for "jeune-fille").
+    bool writes_compound(std::string_view key) {
+        if (lexicon->word(key) != nullptr) {
+            return true;
+        }
+        Xapian::Enquire enquire(db);
+        enquire.set_query(parser.parse(key, query::DefaultOperator::op_and).query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return !enquire.get_mset(0, 1).empty();
+    }
+
     /// For each of `candidates` (as the vocabulary writes them), how well it goes with the words
     /// of `with` (not its stop words), counted in a sample of k_context_sample dispatches that
     /// have them all; empty when none has (see Cooccurrence).
@@ -749,11 +761,13 @@ SearchResult SearchService::search(const SearchRequest& request) {
     SearchResult result;
     run(w, request, result);
     const auto suggestion = with_retry(w, [&] {
-        return spelling_suggestion(request.query, w.suggester, w.analyzer,
-                                   [&w](const std::vector<analysis::Token>& with,
-                                        const std::vector<std::string>& candidates) {
-                                       return w.together(with, candidates);
-                                   });
+        return spelling_suggestion(
+            request.query, w.suggester, w.analyzer,
+            [&w](const std::vector<analysis::Token>& with,
+                 const std::vector<std::string>& candidates) {
+                return w.together(with, candidates);
+            },
+            [&w](std::string_view key) { return w.writes_compound(key); });
     });
     if (suggestion && *suggestion != request.query) {
         result.suggestion = *suggestion;

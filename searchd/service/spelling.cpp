@@ -176,23 +176,66 @@ std::vector<std::string> suggested_corrections(const Xapian::Database& db,
     return corrections;
 }
 
+namespace {
+
+/// A word of a query replaced by its corrections.
+struct Edit {
+    std::size_t begin; ///< its bytes in the query
+    std::size_t end;
+    bool capital; ///< typed with a capital
+    std::vector<std::string> corrections;
+    std::string form;     ///< folded
+    std::string lower;    ///< lower case, accents kept
+    std::size_t word;     ///< its rank among the query's words (stop words aside)
+    std::size_t compound; ///< 1 + the compound it is a part of, or 0
+    std::size_t part;     ///< its place in that compound
+};
+
+/// Leaves out the corrections of a compound's parts when the compound they make is one no
+/// dispatch writes: "Caule-Sainte-Beuve" is a place, not "Cause-Sainte-Veuve", while
+/// "Mont-Saknt-Michel" is "Mont-Saint-Michel". `compounds` holds the folded forms of each
+/// compound's parts, as typed (never none).
+void keep_written_compounds(std::vector<Edit>& edits,
+                            std::vector<std::vector<std::string>> compounds,
+                            const WrittenCompound& written) {
+    for (const Edit& edit : edits) {
+        if (edit.compound > 0) {
+            compounds[edit.compound - 1][edit.part] = analysis::fold_text(edit.corrections.front());
+        }
+    }
+    std::vector<bool> kept(compounds.size());
+    for (std::size_t i = 0; i < compounds.size(); ++i) {
+        std::string key;
+        for (const std::string& form : compounds[i]) {
+            key += (key.empty() ? "" : "-") + form;
+        }
+        // A question's verb and its subject ("devient-elle") is no compound a text writes.
+        kept[i] = analysis::is_inverted_subject(compounds[i].back()) || written(key);
+    }
+    std::erase_if(
+        edits, [&kept](const Edit& edit) { return edit.compound > 0 && !kept[edit.compound - 1]; });
+}
+
+} // namespace
+
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
                                                analysis::Analyzer& analyzer,
-                                               const Cooccurrence& together) {
-    struct Edit {
-        std::size_t begin;
-        std::size_t end;
-        bool capital;
-        std::vector<std::string> corrections;
-        std::string form;
-        std::string lower;
-        std::size_t word; ///< its rank among the query's words (stop words aside)
-    };
+                                               const Cooccurrence& together,
+                                               const WrittenCompound& written) {
     std::vector<Edit> edits;
     // The words left as typed, with their rank: what corrections are chosen to go with.
     std::vector<std::pair<std::size_t, analysis::Token>> known;
+    // The folded forms of the parts of each compound typed.
+    std::vector<std::vector<std::string>> compounds;
     std::size_t words = 0;
     for (const analysis::Token& token : words_of(query)) {
+        const bool part = token.kind == analysis::TokenKind::compound_part;
+        if (part && (token.part == 0 || compounds.empty())) {
+            compounds.emplace_back();
+        }
+        if (part) {
+            compounds.back().push_back(token.form);
+        }
         const std::size_t begin = analysis::word_begin(query, token);
         const std::string_view original = query.substr(begin, token.end - begin);
         const bool wildcard = token.end < query.size() && query[token.end] == '*';
@@ -210,7 +253,8 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
             known.emplace_back(words, token);
         } else {
             edits.push_back({begin, token.end, analysis::starts_with_capital(original),
-                             std::move(corrections), token.form, token.lower, words});
+                             std::move(corrections), token.form, token.lower, words,
+                             part ? compounds.size() : 0, part ? compounds.back().size() - 1 : 0});
         }
     }
     for (Edit& edit : edits) {
@@ -222,6 +266,9 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
             }
         }
         choose_nearest(edit.form, edit.lower, edit.corrections, next_to, together);
+    }
+    if (written) {
+        keep_written_compounds(edits, std::move(compounds), written);
     }
     if (edits.empty()) {
         return std::nullopt;

@@ -63,15 +63,21 @@ using Corrector = std::function<std::vector<std::string>(std::string_view form,
 using Cooccurrence = std::function<std::vector<double>(const std::vector<analysis::Token>& with,
                                                        const std::vector<std::string>& candidates)>;
 
+/// True when some dispatch writes the compound whose parts' folded forms, joined by hyphens,
+/// are `key` ("mont-saint-michel").
+using WrittenCompound = std::function<bool(std::string_view key)>;
+
 /// `query` with each word the index barely knows replaced by its best correction ("Alepp" →
 /// "Alep"), the rest of the text (operators, quotes, punctuation) as typed; none when every
 /// word is known. Of a word's nearest corrections, those with the accents typed ("rôlle" →
 /// "rôle", not "roll"); of those, the one `together` finds goes best with the words next to it
 /// (those left as typed, stop words aside) is the best ("tué couos" → "tué coups", not
-/// "cours"); without it, or when none goes with them, the most frequent.
+/// "cours"); without it, or when none goes with them, the most frequent. The parts of a
+/// compound are corrected only into a compound `written` says some dispatch writes.
 std::optional<std::string> spelling_suggestion(std::string_view query, const Corrector& corrector,
                                                analysis::Analyzer& analyzer,
-                                               const Cooccurrence& together = {});
+                                               const Cooccurrence& together = {},
+                                               const WrittenCompound& written = {});
 
 /// A completion of what the reader is typing: the whole query it would become.
 struct Completion {

@@ -201,6 +201,15 @@ TEST_F(WordHelp, ToleratesATypoInACompoundsPart) {
     EXPECT_TRUE(search("Mont-Saint-Michel", false).also_searched.empty());
 }
 
+TEST_F(WordHelp, SuggestsACompoundOnlyAsTheDispatchesWriteIt) {
+    // No dispatch writes "Angela-Merkel" hyphenated, but three write "Angela Merkel".
+    EXPECT_EQ(search("Angela-Merkell").suggestion, "Angela-Merkel");
+    // "Homss" alone is Homs; "Londres-Homs" is written nowhere, as one word or in a row: a
+    // name of its own, left as typed.
+    EXPECT_EQ(search("Homss").suggestion, "Homs");
+    EXPECT_EQ(search("Londres-Homss").suggestion, "");
+}
+
 TEST_F(WordHelp, CorrectsNoWordIntoAStopWord) {
     // "dces" is one edit from "des" as from "décès"; "des" is far more frequent, but a stop
     // word: the reader who typed "Dcès" meant something.

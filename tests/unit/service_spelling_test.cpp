@@ -18,15 +18,38 @@ const std::map<std::string, std::vector<std::string>> k_corrections = {
     {"decideirs", {"décideurs", "décider"}}, // one edit away, then two
     {"negotiations", {"négociations"}},
     {"rolle", {"roll", "rôle"}}, // both one edit away; "roll" is more frequent
+    {"caule", {"cause"}},
+    {"beuve", {"veuve"}},
+    {"saknt", {"saint"}},
+    {"devinet", {"devient"}},
 };
 
-std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {}) {
+std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {},
+                                   const WrittenCompound& written = {}) {
     analysis::Analyzer analyzer;
     const Corrector corrector = [](std::string_view form, const analysis::TermChoice&) {
         const auto it = k_corrections.find(std::string(form));
         return it == k_corrections.end() ? std::vector<std::string>{} : it->second;
     };
-    return spelling_suggestion(query, corrector, analyzer, together);
+    return spelling_suggestion(query, corrector, analyzer, together, written);
+}
+
+TEST(SpellingSuggestion, CorrectsACompoundsPartsOnlyIntoACompoundTheDispatchesWrite) {
+    std::vector<std::string> asked;
+    const WrittenCompound written = [&asked](std::string_view key) {
+        asked.emplace_back(key);
+        return key == "mont-saint-michel";
+    };
+    EXPECT_EQ(suggest("Mont-Saknt-Michel", {}, written), "Mont-Saint-Michel");
+    EXPECT_EQ(asked, std::vector<std::string>{"mont-saint-michel"});
+    // A place the dispatches do not name, not "Cause-Sainte-Veuve"; the other words are
+    // still corrected.
+    EXPECT_EQ(suggest("Caule-Sainte-Beuve Alepp", {}, written), "Caule-Sainte-Beuve Alep");
+    EXPECT_EQ(suggest("Caule-Sainte-Beuve", {}, written), std::nullopt);
+    // A question's verb and its subject is no compound a text writes.
+    EXPECT_EQ(suggest("Quand devinet-il roi", {}, written), "Quand devient-il roi");
+    // Without the check, every part is corrected.
+    EXPECT_EQ(suggest("Caule-Sainte-Beuve"), "Cause-Sainte-Veuve");
 }
 
 TEST(SpellingSuggestion, ReplacesTheWordsTheIndexBarelyKnowsAndKeepsTheRestAsTyped) {
