@@ -112,8 +112,8 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
     const bool in_language = language.has(form);
     query::TypoCorrections out{{}, known == 0 && !in_language};
     std::vector<std::string>& words = out.words;
-    // A stop word corrects no word that is not one ("Dcès" is not "des", nor "ifls" "ils",
-    // nor "pasé", which Snowball stems as "pas", "pas").
+    // A stop word corrects no word that is not one: "Dcès" is not "des", nor "ifls" "ils",
+    // nor is "pasé" (which Snowball stems as "pas") respelt "pas".
     const bool stop_word = analysis::is_stop_word(form);
     const auto may_correct = [stop_word, &words](const vocab::Correction& c) {
         return words.size() < k_max_typo_corrections &&
