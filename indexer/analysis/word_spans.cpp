@@ -5,8 +5,10 @@
 #include <optional>
 #include <tuple>
 
+#include "indexer/analysis/char_table.hpp"
 #include "indexer/analysis/french.hpp"
 #include "indexer/analysis/stemmer.hpp"
+#include "indexer/analysis/utf8.hpp"
 
 namespace depeches::analysis {
 
@@ -110,6 +112,73 @@ std::size_t word_begin(std::string_view text, const Token& token) {
         }
     }
     return token.begin;
+}
+
+namespace {
+
+/// The code point that ends just before byte `end` of `text` (end > 0), and where it starts.
+std::pair<char32_t, std::size_t> code_point_before(std::string_view text, std::size_t end) {
+    std::size_t begin = end - 1;
+    while (begin > 0 && end - begin < 4 &&
+           (static_cast<unsigned char>(text[begin]) & 0xC0U) == 0x80U) {
+        --begin;
+    }
+    const DecodedChar decoded = decode_utf8(text, begin);
+    if (!decoded.valid || begin + decoded.length != end) {
+        return {k_replacement_char, end - 1};
+    }
+    return {decoded.code_point, begin};
+}
+
+/// True when a sentence begins at byte `pos` of `text`: at its start, after a sentence's end
+/// (. ! ? … :), a line break or an opening quote (« “: what is quoted, speech mostly, begins
+/// with a capital), white space, brackets and other quotes between ("« Non. » Le président").
+bool sentence_begins_at(std::string_view text, std::size_t pos) {
+    constexpr std::u32string_view k_between =
+        U" \t\u00A0\u202F\u2009\"'([\u00BB\u201D\u2018\u2014\u2013-";
+    constexpr std::u32string_view k_before = U".!?\u2026:\n\r\u00AB\u201C";
+    while (pos > 0) {
+        const auto [code_point, begin] = code_point_before(text, pos);
+        if (k_before.find(code_point) != std::u32string_view::npos) {
+            return true;
+        }
+        if (k_between.find(code_point) == std::u32string_view::npos) {
+            return false;
+        }
+        pos = begin;
+    }
+    return true;
+}
+
+} // namespace
+
+bool written_as_name(std::string_view text, const Token& token) {
+    const std::size_t begin = word_begin(text, token);
+    if (token.end <= begin || !starts_with_capital(text.substr(begin, token.end - begin))) {
+        return false;
+    }
+    return begin != token.begin || !sentence_begins_at(text, token.begin);
+}
+
+bool written_in_capitals(std::string_view text, const Token& token) {
+    const std::size_t begin = word_begin(text, token);
+    std::size_t letters = 0;
+    for (std::size_t pos = begin; pos < token.end;) {
+        const DecodedChar decoded = decode_utf8(text, pos);
+        const std::string_view one = text.substr(pos, decoded.length);
+        if (char_info(decoded.code_point).cls == CharClass::letter) {
+            if (!starts_with_capital(one)) {
+                return false;
+            }
+            ++letters;
+        }
+        pos += decoded.length;
+    }
+    return letters >= 2;
+}
+
+bool typed_as_name(std::string_view text, const Token& token) {
+    return written_as_name(text, token) && !written_in_capitals(text, token);
 }
 
 std::string elided_article(std::string_view text, const Token& token) {

@@ -34,6 +34,20 @@ std::size_t word_begin(std::string_view text, const Token& token);
 /// apostrophe and case ("L’" → "l'"); empty when it has none.
 std::string elided_article(std::string_view text, const Token& token);
 
+/// True when the word of `token` begins with a capital where no sentence begins, as French
+/// writes names: "Madame de Maintenon", "l'Inter" (after an elided article, even a sentence's
+/// first), "ONU". Not the capital of a sentence's first word: at the start of `text`, after
+/// . ! ? … : or a line break, or opening a quote ("Il a dit « Maintenant »").
+bool written_as_name(std::string_view text, const Token& token);
+
+/// True when every letter of the word of `token` is a capital and it has two or more ("ONU",
+/// "GOUVERNEMENT"): it says nothing of the word being a name when a reader types it.
+bool written_in_capitals(std::string_view text, const Token& token);
+
+/// True when a reader typed the word of `token` as a name: written_as_name, but not in
+/// capitals ("Madame de Maintenon", not "MAINTENON").
+bool typed_as_name(std::string_view text, const Token& token);
+
 /// The lower-case text of tokens [first, last] of `text`: each token's accented lower form,
 /// with an elided article kept ("l'homme"), separated by single spaces. The tokens must be
 /// words (not compound wholes).

@@ -112,6 +112,10 @@ void DocumentBuilder::add_vocabulary(Xapian::Document& document, std::string_vie
     };
     std::string compound; // the parts of the compound being read, joined by hyphens
     for (const analysis::Token& token : m_tokens) {
+        if (token.kind != analysis::TokenKind::compound_whole &&
+            analysis::written_as_name(text, token)) {
+            add(k_prefix_name, token.form);
+        }
         if (token.kind == analysis::TokenKind::compound_part) {
             if (token.part == 0) {
                 compound.clear();

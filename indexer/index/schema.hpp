@@ -26,6 +26,10 @@
 //                         joined by "-" ("cessez-le-feu"): with the words of the E terms, the
 //                         vocabulary for spelling suggestions, typo tolerance and completions
 //                         (boolean; its term frequency counts dispatches; see vocab::Lexicon)
+//           N<form>       a word written as a name somewhere in the dispatch, with a capital
+//                         where no sentence begins ("Nmaintenon" for "Madame de Maintenon";
+//                         see analysis::written_as_name), folded: with the E terms, how often
+//                         the dispatches write a word as a name (boolean; see vocab::Lexicon)
 //           H<phrase>     a headline phrase of 2 to 3 words ("état islamique"), for
 //                         completions (boolean; see analysis::headline_phrases)
 //           A<acronym> <full name>  an acronym the text defines ("Aosdh observatoire syrien des
@@ -65,6 +69,8 @@ inline constexpr std::string_view k_prefix_title = "S";
 inline constexpr std::string_view k_prefix_accents = "V";
 /// Prefix of compound terms: "W" + a compound as written, lower case, parts joined by "-".
 inline constexpr std::string_view k_prefix_word = "W";
+/// Prefix of name terms: "N" + the folded form of a word written as a name.
+inline constexpr std::string_view k_prefix_name = "N";
 /// Prefix of headline phrase terms: "H" + a phrase, lower case.
 inline constexpr std::string_view k_prefix_phrase = "H";
 /// Prefix of acronym terms: "A" + acronym + " " + full name, lower case.
@@ -108,7 +114,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "9";
+inline constexpr std::string_view k_schema_version = "10";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";

@@ -70,6 +70,7 @@ struct Word {
     std::string lower;  ///< as typed, lower case with its accents (a compound: its first part)
     double weight = 1;  ///< of its clause (not its boosts): less for a question's focus
     std::vector<std::string> part_lowers{}; ///< a compound's parts as typed, lower case
+    bool name = false; ///< typed as a name ("Maintenon" in "Madame de Maintenon")
 };
 
 class Parser {
@@ -270,6 +271,7 @@ private:
                                  token.form,
                                  token.kind == analysis::TokenKind::word,
                                  token.lower});
+                words.back().name = analysis::typed_as_name(text, token);
                 in_compound = false;
                 break;
             }
@@ -494,7 +496,7 @@ private:
         }
         const std::vector<std::string> forms = forms_of(word);
         for (std::size_t i = 0; i < word.parts.size() && i < forms.size(); ++i) {
-            const TypoCorrections typos = m_sources.typos(forms[i], word.parts[i]);
+            const TypoCorrections typos = m_sources.typos(forms[i], word.parts[i], false);
             if (!typos.unknown) {
                 continue;
             }
@@ -516,7 +518,7 @@ private:
         std::vector<Xapian::Query> alternatives;
         if (m_sources.typos && word.plain && word.parts.size() == 1) {
             AlsoSearched also{word.lower, {}};
-            const TypoCorrections typos = m_sources.typos(word.key, word.parts.front());
+            const TypoCorrections typos = m_sources.typos(word.key, word.parts.front(), word.name);
             const TermChoice terms = correction_terms(typos, word.parts.front(), also);
             for (const std::string& term : terms) {
                 m_out.highlight.terms.emplace(term, 1.0);

@@ -83,9 +83,12 @@ struct WordSources {
     /// The terms of the accented spellings the index knows of a word typed without accents
     /// (see Analyzer::accents_matter); empty when none.
     std::function<std::vector<std::string>(std::string_view form)> accents;
-    /// The corrections of a word the index barely knows (a typo), given its folded form and
-    /// its terms; no words when the word is known well enough.
-    std::function<TypoCorrections(std::string_view form, const analysis::TermChoice& terms)> typos;
+    /// The corrections of a word the index barely knows (a typo), given its folded form, its
+    /// terms and whether it was typed as a name (analysis::typed_as_name); no words when the
+    /// word is known well enough.
+    std::function<TypoCorrections(std::string_view form, const analysis::TermChoice& terms,
+                                  bool name)>
+        typos;
     /// Lower-case texts meaning the same as the words whose folded forms, joined by spaces,
     /// are `key` (acronyms and full names, curated variants); empty when none.
     std::function<std::vector<std::string>(std::string_view key)> synonyms;

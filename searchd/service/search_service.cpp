@@ -236,10 +236,12 @@ struct SearchService::Worker {
     analysis::Highlighter highlighter{analyzer};
     /// The typo corrections of a word, computed once per request: the parser asks for them in
     /// both of its parses and the spelling suggestion once more.
-    query::TypoCorrections corrections(std::string_view form, const analysis::TermChoice& terms) {
-        auto [it, added] = corrections_seen.try_emplace(std::string(form));
+    query::TypoCorrections corrections(std::string_view form, const analysis::TermChoice& terms,
+                                       bool name) {
+        auto [it, added] =
+            corrections_seen.try_emplace(std::string(form).append(name ? "\x01" : ""));
         if (added) {
-            it->second = typo_corrections(*lexicon, language, db, analyzer, form, terms);
+            it->second = typo_corrections(*lexicon, language, db, analyzer, form, terms, name);
         }
         return it->second;
     }
@@ -255,14 +257,14 @@ struct SearchService::Worker {
     std::unordered_map<std::string, query::TypoCorrections> corrections_seen;
     /// corrections(), for the parser
     /// The corrections the spelling suggestion offers (see suggested_corrections)
-    Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms) {
-        return suggested_corrections(db, terms, corrections(form, terms));
+    Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms,
+                                 bool name) {
+        return suggested_corrections(db, terms, corrections(form, terms, name));
     };
     query::QueryParser parser{analyzer,
                               {[this](std::string_view form) { return accented_terms(form); },
-                               [this](std::string_view form, const analysis::TermChoice& terms) {
-                                   return corrections(form, terms);
-                               },
+                               [this](std::string_view form, const analysis::TermChoice& terms,
+                                      bool name) { return corrections(form, terms, name); },
                                [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 

@@ -102,7 +102,7 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
                                         const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,
-                                        const analysis::TermChoice& terms) {
+                                        const analysis::TermChoice& terms, bool name) {
     if (std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         // A number, an ordinal or a code: "2ème" is no typo of "même", nor is "1ère" respelt
         // "1er" (the same term), nor "A320" "A321".
@@ -115,9 +115,10 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
     // A stop word corrects no word that is not one: "Dcès" is not "des", nor "ifls" "ils",
     // nor is "pasé" (which Snowball stems as "pas") respelt "pas".
     const bool stop_word = analysis::is_stop_word(form);
-    const auto may_correct = [stop_word, &words](const vocab::Correction& c) {
+    const auto may_correct = [stop_word, name, &words](const vocab::Correction& c) {
         return words.size() < k_max_typo_corrections &&
-               (stop_word || !analysis::is_stop_word(c.entry->key));
+               (stop_word || !analysis::is_stop_word(c.entry->key)) &&
+               (!name || c.entry->is_name());
     };
     for (const vocab::Correction& c :
          lexicon.corrections(form, known, 2 * k_max_typo_corrections)) {
@@ -246,7 +247,8 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         }
         std::vector<std::string> corrections;
         if (vocab::typo_budget(analysis::count_code_points(token.form)) > 0) {
-            corrections = corrector(token.form, {analyzer.term(token)});
+            corrections = corrector(token.form, {analyzer.term(token)},
+                                    !part && analysis::typed_as_name(query, token));
         }
         ++words;
         if (corrections.empty()) {

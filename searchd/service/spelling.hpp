@@ -32,11 +32,13 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 /// Unknown when neither a dispatch (known_count 0) nor the `language` has the word: a word of
 /// the language no dispatch has ("magicienne" among Wikipedia paragraphs) is not a typo, nor a
 /// spelling of a known stem that the language has ("contenues", where dispatches write "contenu").
-/// None for a word with digits (numbers, ordinals, codes).
+/// None for a word with digits (numbers, ordinals, codes). A word typed as a `name`
+/// ("Madame de Maintenon") is corrected only into words the dispatches write as names
+/// (Entry::is_name): "Maintenon" is no typo of "maintenant", nor "Syrie" of "série".
 query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
                                         const vocab::WordList& language, const Xapian::Database& db,
                                         analysis::Analyzer& analyzer, std::string_view form,
-                                        const analysis::TermChoice& terms);
+                                        const analysis::TermChoice& terms, bool name);
 
 /// Of `typo.words` (the typo_corrections of a word indexed under `terms`), those the spelling
 /// suggestion offers instead of it. All of them for an unknown word. For a word some dispatch
@@ -50,10 +52,10 @@ std::vector<std::string> suggested_corrections(const Xapian::Database& db,
                                                const analysis::TermChoice& terms,
                                                const query::TypoCorrections& typo);
 
-/// The corrections of a word, best first, given its folded form and terms (typo_corrections,
-/// or a cache of it).
-using Corrector = std::function<std::vector<std::string>(std::string_view form,
-                                                         const analysis::TermChoice& terms)>;
+/// The corrections of a word, best first, given its folded form, its terms and whether it was
+/// typed as a name (typo_corrections, or a cache of it).
+using Corrector = std::function<std::vector<std::string>(
+    std::string_view form, const analysis::TermChoice& terms, bool name)>;
 
 /// For each of `candidates` (lower-case words), how well it goes with the words `with` (the
 /// words typed before the one completed, or the other words of a query): above 0 when it is

@@ -224,7 +224,19 @@ void add_exact_words(const Xapian::Database& db,
             word->best_uses = uses;
         }
     }
+    // "N<folded>" counts the dispatches that write a word as a name; both lists are sorted.
+    const std::string names_prefix(index::k_prefix_name);
+    auto name = db.allterms_begin(names_prefix);
+    const auto names_end = db.allterms_end(names_prefix);
     for (const Spellings& word : words) {
+        Xapian::doccount names = 0;
+        if (name != names_end) {
+            name.skip_to(names_prefix + word.key);
+            if (name != names_end &&
+                std::string_view(*name).substr(names_prefix.size()) == word.key) {
+                names = name.get_termfreq();
+            }
+        }
         if (is_number(word.key)) {
             continue;
         }
@@ -245,7 +257,7 @@ void add_exact_words(const Xapian::Database& db,
                 word.key.size() > 1 ? uses - std::min(uses, word.accented_uses) : 0;
             accented = word.best_uses > unaccented;
         }
-        lexicon.add_word(accented ? word.best : word.key, count);
+        lexicon.add_word(accented ? word.best : word.key, count, names);
     }
 }
 
@@ -288,20 +300,21 @@ std::shared_ptr<const Lexicon> Lexicon::load(const Xapian::Database& db) {
     return lexicon;
 }
 
-void Lexicon::add_to(std::vector<Entry>& entries, std::string_view text, Xapian::doccount count) {
+void Lexicon::add_to(std::vector<Entry>& entries, std::string_view text, Xapian::doccount count,
+                     Xapian::doccount names) {
     std::string key =
         text.find(' ') == std::string_view::npos ? analysis::fold_text(text) : key_of(text);
     if (!key.empty()) {
-        entries.push_back({std::move(key), std::string(text), count});
+        entries.push_back({std::move(key), std::string(text), count, std::min(names, count)});
     }
 }
 
-void Lexicon::add_word(std::string_view text, Xapian::doccount count) {
-    add_to(m_words, text, count);
+void Lexicon::add_word(std::string_view text, Xapian::doccount count, Xapian::doccount names) {
+    add_to(m_words, text, count, names);
 }
 
 void Lexicon::add_phrase(std::string_view text, Xapian::doccount count) {
-    add_to(m_phrases, text, count);
+    add_to(m_phrases, text, count, 0);
 }
 
 void Lexicon::add_synonyms(const std::vector<std::string>& group) {
@@ -331,6 +344,7 @@ void Lexicon::merge(std::vector<Entry>& entries) {
                 kept.text = std::move(e.text);
             }
             kept.count += e.count;
+            kept.names += e.names;
         } else {
             merged.push_back(std::move(e));
         }

@@ -30,7 +30,10 @@ protected:
         write("weekend_1.txt", "Un week-end agité\n\nLe week-end a été agité.\n");
         write("weekend_2.txt", "Fin de week-end\n\nDes bouchons ce week-end.\n");
         write("weekend_3.txt", "Le weekend des Parisiens\n\nUn weekend au soleil.\n");
-        ASSERT_EQ(s_index->index().added, 6U);
+        // "Maintenon" written as a name; "Maintenant" only where a sentence or a quote begins.
+        write("maintenon.txt", "Madame de Maintenon\n\nMaintenant, Madame de Maintenon reçoit. "
+                               "Le roi lui dit « Maintenant » au Trianon.\n");
+        ASSERT_EQ(s_index->index().added, 7U);
         s_lexicon = vocab::Lexicon::load(index::open_for_reading(s_index->db()));
     }
 
@@ -81,6 +84,23 @@ TEST_F(Vocabulary, LeavesOutNumbersAndOneLetterWordsWithoutAccents) {
     EXPECT_EQ(a->text, "\u00e0");
     EXPECT_EQ(a->count, 2U); // the dispatches that write "à"
     ASSERT_TRUE(s_lexicon->complete_words("20", 8).empty());
+}
+
+TEST_F(Vocabulary, CountsTheDispatchesThatWriteAWordAsAName) {
+    const auto names = [](const std::string& key) {
+        const vocab::Entry* entry = s_lexicon->word(key);
+        return entry == nullptr ? std::string("none")
+                                : std::to_string(entry->names) + "/" + std::to_string(entry->count);
+    };
+    EXPECT_EQ(names("maintenon"), "1/1");
+    EXPECT_EQ(names("madame"), "1/1"); // first in the headline, but not in the body
+    EXPECT_EQ(names("trianon"), "1/1");
+    EXPECT_EQ(names("maintenant"), "0/1");
+    EXPECT_EQ(names("leon"), "1/1");
+    EXPECT_EQ(names("negociations"), "0/2"); // a headline's first word is no name
+    EXPECT_EQ(names("geneve"), "1/1");
+    EXPECT_TRUE(s_lexicon->word("maintenon")->is_name());
+    EXPECT_FALSE(s_lexicon->word("maintenant")->is_name());
 }
 
 TEST_F(Vocabulary, NamesTheTermThatListsTheDispatchesWritingAWord) {

@@ -243,6 +243,21 @@ TEST_F(WordHelp, TakesNoWordOfTheLanguageForATypo) {
               "evacuation des civils Alep pleura");
 }
 
+TEST_F(WordHelp, CorrectsAWordTypedAsANameOnlyIntoAName) {
+    // "pleuvre" is one letter from the "pleuvra" twelve dispatches write in lower case. Typed
+    // with a capital where no sentence begins, it is a name no dispatch has ("Madame de
+    // Maintenon" is not "maintenant"): neither suggested nor searched as "pleuvra".
+    const search::SearchResult name = search("le ministre Pleuvre");
+    EXPECT_EQ(name.suggestion, "");
+    EXPECT_TRUE(name.also_searched.empty());
+    // Typed in lower case, or as a sentence's first word, it is the verb misspelt.
+    EXPECT_EQ(search("le ministre pleuvre").suggestion, "le ministre pleuvra");
+    EXPECT_EQ(search("Pleuvre le ministre").suggestion, "Pleuvra le ministre");
+    // A name misspelt is still corrected into the name the dispatches write.
+    EXPECT_EQ(search("bombardements sur Alepp").suggestion, "bombardements sur Alep");
+    EXPECT_EQ(search("les quartiers d'Alepp").suggestion, "les quartiers d'Alep");
+}
+
 TEST_F(WordHelp, TakesNoNumberOrOrdinalForATypo) {
     // No dispatch has "2ème", one letter from "même", nor "1ère", a spelling of the "1er" a
     // dispatch writes (the same term).

@@ -88,5 +88,49 @@ TEST(WordSpans, WritesSpansLowerCaseWithTheirElisions) {
     EXPECT_FALSE(adjacent(text, tokens[1], tokens[2]));
 }
 
+/// The words of `text` written as names, and those typed as names, as "name" / "typed".
+std::vector<std::string> names_in(const std::string& text, bool typed) {
+    std::vector<Token> tokens;
+    tokenize(text, tokens);
+    std::vector<std::string> names;
+    for (const Token& token : tokens) {
+        if (token.kind != TokenKind::compound_whole &&
+            (typed ? typed_as_name(text, token) : written_as_name(text, token))) {
+            names.push_back(token.form);
+        }
+    }
+    return names;
+}
+
+TEST(WordSpans, TellsANameFromTheCapitalOfASentencesFirstWord) {
+    struct Case {
+        std::string text;
+        std::vector<std::string> names;
+    };
+    const std::vector<Case> cases{
+        {"Qui introduit Madame de Maintenon à la cour ?", {"madame", "maintenon"}},
+        // A sentence's first word, after a full stop, a colon, a line break, quotes.
+        {"Maintenant, il part. Demain aussi! Puis: Rien", {}},
+        {"Coronavirus : Le gouvernement\nLes mesures", {}},
+        {"Il a dit : « Nous partons. » Le soir, « Maintenant », a dit Macron.", {"macron"}},
+        {"Le journal “Libération” et le Monde", {"monde"}},
+        {"« Non. » La ministre", {}},
+        // After an elided article, a capital is a name's even where a sentence begins.
+        {"L'Inter gagne à l’Assemblée nationale", {"inter", "assemblee"}},
+        {"aujourd'hui à Paris et Jean-Pierre à Saint-Étienne",
+         {"paris", "jean", "pierre", "saint", "etienne"}},
+        {"réunion de l'ONU à New York", {"onu", "new", "york"}},
+        {"", {}},
+    };
+    for (const Case& c : cases) {
+        EXPECT_EQ(names_in(c.text, false), c.names) << c.text;
+    }
+    // A reader who types in capitals says nothing of names: the capitals are the query's.
+    EXPECT_EQ(names_in("réunion de l'ONU à New York", true),
+              (std::vector<std::string>{"new", "york"}));
+    EXPECT_EQ(names_in("la FRANCE et Madame GOUVERNMENT", true),
+              std::vector<std::string>{"madame"});
+}
+
 } // namespace
 } // namespace depeches::analysis

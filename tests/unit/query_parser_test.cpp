@@ -381,7 +381,8 @@ namespace {
 /// typo of "alep"; OSDH and its full name, and djihadiste/jihadiste, are synonyms.
 WordSources fixed_sources() {
     WordSources sources;
-    sources.typos = [](std::string_view form, const analysis::TermChoice&) -> TypoCorrections {
+    sources.typos = [](std::string_view form, const analysis::TermChoice&,
+                       bool) -> TypoCorrections {
         if (form == "alepp") {
             return {{"alep"}, true};
         }

@@ -27,7 +27,7 @@ const std::map<std::string, std::vector<std::string>> k_corrections = {
 std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {},
                                    const WrittenCompound& written = {}) {
     analysis::Analyzer analyzer;
-    const Corrector corrector = [](std::string_view form, const analysis::TermChoice&) {
+    const Corrector corrector = [](std::string_view form, const analysis::TermChoice&, bool) {
         const auto it = k_corrections.find(std::string(form));
         return it == k_corrections.end() ? std::vector<std::string>{} : it->second;
     };
