@@ -19,26 +19,44 @@
 
 namespace {
 
-/// The word list the options ask for, or none. Without --words, Debian's list is read when it
-/// is there, and the daemon says so when it is not. Throws vocab::WordListError for a list
-/// given with --words that cannot be read.
-std::shared_ptr<const depeches::vocab::WordList>
-read_words(const depeches::searchd::Options& options) {
-    using depeches::vocab::WordList;
-    if (options.words.empty()) {
-        return nullptr;
-    }
+/// What `read` returns, or nothing when it throws `Error` for a default file: the daemon says
+/// what is missing (`package`) and what that costs, and goes on. A file given on the command
+/// line (`given`) that cannot be read stops it.
+template <typename Error, typename Read>
+auto read_unless_missing(bool given, const char* package, const char* cost, Read read)
+    -> decltype(read()) {
     try {
-        return std::make_shared<const WordList>(WordList::read(options.words));
-    } catch (const depeches::vocab::WordListError& e) {
-        if (options.words_given) {
+        return read();
+    } catch (const Error& e) {
+        if (given) {
             throw;
         }
-        std::cerr << "depeches-searchd: " << e.what()
-                  << " (Debian package wfrench): a word no dispatch has may be taken for a "
-                     "typo\n";
-        return nullptr;
+        std::cerr << "depeches-searchd: " << e.what() << " (Debian package " << package
+                  << "): " << cost << "\n";
+        return {};
     }
+}
+
+/// The words of the language the options ask for: Debian's word list and dictionary unless
+/// told otherwise. Throws vocab::WordListError or vocab::DictionaryError for one given on the
+/// command line that cannot be read.
+std::shared_ptr<const depeches::vocab::Language>
+read_language(const depeches::searchd::Options& options) {
+    using namespace depeches::vocab;
+    WordList words;
+    if (!options.words.empty()) {
+        words = read_unless_missing<WordListError>(options.words_given, "wfrench",
+                                                   "a word no dispatch has may be taken for a typo",
+                                                   [&] { return WordList::read(options.words); });
+    }
+    std::shared_ptr<const Dictionary> dictionary;
+    if (!options.dictionary.empty()) {
+        dictionary = read_unless_missing<DictionaryError>(
+            options.dictionary_given, "hunspell-fr",
+            "an inflection the word list lacks may be taken for a typo",
+            [&] { return std::make_shared<const Dictionary>(options.dictionary); });
+    }
+    return std::make_shared<const Language>(std::move(words), std::move(dictionary));
 }
 
 } // namespace
@@ -71,7 +89,7 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     try {
-        search::SearchService service(options.db, read_words(options));
+        search::SearchService service(options.db, read_language(options));
         http::Server server(service, {options.host, options.port, options.web, options.threads});
         const int port = server.bind();
         std::cout << "listening on http://" << options.host_for_url() << ":" << port << std::endl;

@@ -45,7 +45,7 @@ void parse_listen(const std::string& value, Options& options) {
 
 std::string usage_text() {
     return R"(usage: depeches-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]
-                        [--words FILE | --no-words]
+                        [--words FILE] [--dictionary PREFIX] [--no-words]
 
 Serves ranked search over the Dépêches index DIR as JSON (HTTP API v1), and the web page.
 It follows the indexer's updates without restarting.
@@ -57,7 +57,10 @@ It follows the indexer's updates without restarting.
   --words FILE        the language's words, one per line: a word of the language that no
                       dispatch has is not taken for a typo (default /usr/share/dict/french,
                       Debian's wfrench, when it is there)
-  --no-words          no word list: any word no dispatch has may be taken for a typo
+  --dictionary PREFIX a Hunspell dictionary, PREFIX.aff and PREFIX.dic: its words, every
+                      inflection and many names, are not taken for typos either (default
+                      /usr/share/hunspell/fr_FR, Debian's hunspell-fr, when it is there)
+  --no-words          neither: any word no dispatch has may be taken for a typo
   --version           print the version and exit
   --help              print this help and exit
 
@@ -88,9 +91,14 @@ Options parse_options(const std::vector<std::string>& args) {
         } else if (arg == "--words") {
             options.words = value("--words");
             options.words_given = true;
+        } else if (arg == "--dictionary") {
+            options.dictionary = value("--dictionary");
+            options.dictionary_given = true;
         } else if (arg == "--no-words") {
             options.words.clear();
             options.words_given = false;
+            options.dictionary.clear();
+            options.dictionary_given = false;
         } else if (arg == "--help" || arg == "-h") {
             options.help = true;
         } else if (arg == "--version") {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "searchd/vocab/dictionary.hpp"
 #include "searchd/vocab/word_list.hpp"
 
 namespace depeches::searchd {
@@ -27,6 +28,9 @@ struct Options {
     /// --words FILE: the language's words, not taken for typos; empty for none (--no-words)
     std::filesystem::path words = vocab::k_default_word_list;
     bool words_given = false; ///< --words was given: a list that cannot be read is an error
+    /// --dictionary PREFIX: a Hunspell dictionary, PREFIX.aff and PREFIX.dic; empty for none
+    std::filesystem::path dictionary = vocab::k_default_dictionary;
+    bool dictionary_given = false; ///< --dictionary was given: one that cannot be read is an error
     bool help = false;
     bool version = false;
 

@@ -496,7 +496,8 @@ private:
         }
         const std::vector<std::string> forms = forms_of(word);
         for (std::size_t i = 0; i < word.parts.size() && i < forms.size(); ++i) {
-            const TypoCorrections typos = m_sources.typos(forms[i], word.parts[i], false);
+            const TypoCorrections typos =
+                m_sources.typos({forms[i], word.part_lowers[i]}, word.parts[i]);
             if (!typos.unknown) {
                 continue;
             }
@@ -518,7 +519,8 @@ private:
         std::vector<Xapian::Query> alternatives;
         if (m_sources.typos && word.plain && word.parts.size() == 1) {
             AlsoSearched also{word.lower, {}};
-            const TypoCorrections typos = m_sources.typos(word.key, word.parts.front(), word.name);
+            const TypoCorrections typos =
+                m_sources.typos({word.key, word.lower, word.name}, word.parts.front());
             const TermChoice terms = correction_terms(typos, word.parts.front(), also);
             for (const std::string& term : terms) {
                 m_out.highlight.terms.emplace(term, 1.0);

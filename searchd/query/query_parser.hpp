@@ -73,8 +73,16 @@ struct ParsedQuery {
 struct TypoCorrections {
     std::vector<std::string> words; ///< lower case, best first; empty when the word is known
     /// No dispatch has the word as typed, under any spelling or inflection, and it is no word
-    /// of the language either: its corrections stand in for it.
+    /// of the language either: its corrections stand in for it. Only said of a word that has
+    /// corrections.
     bool unknown = false;
+};
+
+/// A word as the reader typed it, for typo tolerance.
+struct TypedWord {
+    std::string_view form;  ///< folded ("syrie")
+    std::string_view lower; ///< case-folded, with the accents typed ("syrie", "décès")
+    bool name = false;      ///< typed as a name (analysis::typed_as_name: "la Syrie")
 };
 
 /// What the index knows about words, asked by the parser while it builds the query. Each
@@ -83,12 +91,9 @@ struct WordSources {
     /// The terms of the accented spellings the index knows of a word typed without accents
     /// (see Analyzer::accents_matter); empty when none.
     std::function<std::vector<std::string>(std::string_view form)> accents;
-    /// The corrections of a word the index barely knows (a typo), given its folded form, its
-    /// terms and whether it was typed as a name (analysis::typed_as_name); no words when the
-    /// word is known well enough.
-    std::function<TypoCorrections(std::string_view form, const analysis::TermChoice& terms,
-                                  bool name)>
-        typos;
+    /// The corrections of a word the index barely knows (a typo), given the word and its
+    /// terms; no words when the word is known well enough.
+    std::function<TypoCorrections(const TypedWord& word, const analysis::TermChoice& terms)> typos;
     /// Lower-case texts meaning the same as the words whose folded forms, joined by spaces,
     /// are `key` (acronyms and full names, curated variants); empty when none.
     std::function<std::vector<std::string>(std::string_view key)> synonyms;

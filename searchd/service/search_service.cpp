@@ -127,7 +127,7 @@ struct SearchService::TablesCache {
 /// One thread's view of the index and its analysis tools.
 struct SearchService::Worker {
     Worker(std::filesystem::path index_dir, TablesCache& shared_tables,
-           const vocab::WordList& words)
+           const vocab::Language& words)
         : dir(std::move(index_dir)), stub(stub_identity(dir)), db(index::open_for_reading(dir)),
           last_check(Clock::now()), tables(shared_tables), language(words) {}
 
@@ -236,12 +236,14 @@ struct SearchService::Worker {
     analysis::Highlighter highlighter{analyzer};
     /// The typo corrections of a word, computed once per request: the parser asks for them in
     /// both of its parses and the spelling suggestion once more.
-    query::TypoCorrections corrections(std::string_view form, const analysis::TermChoice& terms,
-                                       bool name) {
-        auto [it, added] =
-            corrections_seen.try_emplace(std::string(form).append(name ? "\x01" : ""));
+    query::TypoCorrections corrections(const query::TypedWord& word,
+                                       const analysis::TermChoice& terms) {
+        auto [it, added] = corrections_seen.try_emplace(std::string(word.form)
+                                                            .append(1, '\x01')
+                                                            .append(word.lower)
+                                                            .append(word.name ? "\x01" : ""));
         if (added) {
-            it->second = typo_corrections(*lexicon, language, db, analyzer, form, terms, name);
+            it->second = typo_corrections(*lexicon, language, db, analyzer, word, terms);
         }
         return it->second;
     }
@@ -249,29 +251,30 @@ struct SearchService::Worker {
     /// The document lengths and dates of the revision `db` reads, for term-at-a-time scoring
     /// (see term_scoring.hpp).
     TablesCache& tables;
-    /// The words of the language (see word_list.hpp), shared by the workers.
-    const vocab::WordList& language;
+    /// The words of the language (see language.hpp), shared by the workers.
+    const vocab::Language& language;
 
     std::shared_ptr<const vocab::Lexicon> lexicon; ///< set by worker(), never null after
     /// corrections() of the current request; cleared by SearchService::worker()
     std::unordered_map<std::string, query::TypoCorrections> corrections_seen;
     /// corrections(), for the parser
     /// The corrections the spelling suggestion offers (see suggested_corrections)
-    Corrector suggester = [this](std::string_view form, const analysis::TermChoice& terms,
-                                 bool name) {
-        return suggested_corrections(db, terms, corrections(form, terms, name));
+    Corrector suggester = [this](const query::TypedWord& word, const analysis::TermChoice& terms) {
+        return suggested_corrections(db, terms, corrections(word, terms));
     };
-    query::QueryParser parser{analyzer,
-                              {[this](std::string_view form) { return accented_terms(form); },
-                               [this](std::string_view form, const analysis::TermChoice& terms,
-                                      bool name) { return corrections(form, terms, name); },
-                               [this](std::string_view key) { return lexicon->synonyms(key); }}};
+    query::QueryParser parser{
+        analyzer,
+        {[this](std::string_view form) { return accented_terms(form); },
+         [this](const query::TypedWord& word, const analysis::TermChoice& terms) {
+             return corrections(word, terms);
+         },
+         [this](std::string_view key) { return lexicon->synonyms(key); }}};
 };
 
 SearchService::SearchService(std::filesystem::path index_dir,
-                             std::shared_ptr<const vocab::WordList> language)
+                             std::shared_ptr<const vocab::Language> language)
     : m_dir(std::move(index_dir)),
-      m_language(language ? std::move(language) : std::make_shared<const vocab::WordList>()) {
+      m_language(language ? std::move(language) : std::make_shared<const vocab::Language>()) {
     // Opens and checks the index now, so that a bad index stops the daemon at start.
     m_lexicons = std::make_unique<vocab::LexiconCache>(m_dir, index::open_for_reading(m_dir));
     m_tables = std::make_unique<TablesCache>();

@@ -19,8 +19,8 @@
 #include "searchd/query/query_parser.hpp"
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/spelling.hpp"
+#include "searchd/vocab/language.hpp"
 #include "searchd/vocab/lexicon_cache.hpp"
-#include "searchd/vocab/word_list.hpp"
 
 namespace depeches::search {
 
@@ -121,9 +121,9 @@ inline constexpr std::size_t k_max_copies_listed = 20;
 class SearchService {
 public:
     /// Opens `index_dir`; throws index::IndexError with a message for the user. The words of
-    /// `language` are not taken for typos (see vocab::WordList); none when null.
+    /// `language` are not taken for typos (see vocab::Language); none when null.
     explicit SearchService(std::filesystem::path index_dir,
-                           std::shared_ptr<const vocab::WordList> language = nullptr);
+                           std::shared_ptr<const vocab::Language> language = nullptr);
     ~SearchService();
     SearchService(const SearchService&) = delete;
     SearchService& operator=(const SearchService&) = delete;
@@ -162,7 +162,7 @@ private:
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;
-    std::shared_ptr<const vocab::WordList> m_language; ///< never null
+    std::shared_ptr<const vocab::Language> m_language; ///< never null
     std::unique_ptr<TablesCache> m_tables;             ///< shared by the workers
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;

@@ -100,17 +100,27 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 }
 
 query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
-                                        const vocab::WordList& language, const Xapian::Database& db,
-                                        analysis::Analyzer& analyzer, std::string_view form,
-                                        const analysis::TermChoice& terms, bool name) {
+                                        const vocab::Language& language, const Xapian::Database& db,
+                                        analysis::Analyzer& analyzer, const query::TypedWord& word,
+                                        const analysis::TermChoice& terms) {
+    const std::string_view form = word.form;
+    const bool name = word.name;
     if (std::any_of(form.begin(), form.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         // A number, an ordinal or a code: "2ème" is no typo of "même", nor is "1ère" respelt
         // "1er" (the same term), nor "A320" "A321".
         return {};
     }
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
-    const bool in_language = language.has(form);
-    query::TypoCorrections out{{}, known == 0 && !in_language};
+    // The language is asked only about a word that has corrections (the dictionary takes a
+    // lock): most words have none.
+    std::optional<bool> in_language;
+    const auto of_language = [&] {
+        if (!in_language) {
+            in_language = language.has(form, word.lower);
+        }
+        return *in_language;
+    };
+    query::TypoCorrections out;
     std::vector<std::string>& words = out.words;
     // A stop word corrects no word that is not one: "Dcès" is not "des", nor "ifls" "ils",
     // nor is "pasé" (which Snowball stems as "pas") respelt "pas".
@@ -126,7 +136,7 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
             words.push_back(c.entry->text);
         }
     }
-    if (words.empty() && known > 0 && lexicon.word(form) == nullptr && !in_language) {
+    if (words.empty() && known > 0 && lexicon.word(form) == nullptr && !of_language()) {
         // A spelling no dispatch has, of a word the index knows by its stem: "Macronn", which
         // Snowball undoubles to macron. Its known spellings of that stem correct it; searched,
         // they change nothing (they are its own term), but the suggestion shows them.
@@ -140,6 +150,7 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
             }
         }
     }
+    out.unknown = !words.empty() && known == 0 && !of_language();
     return out;
 }
 
@@ -247,8 +258,9 @@ std::optional<std::string> spelling_suggestion(std::string_view query, const Cor
         }
         std::vector<std::string> corrections;
         if (vocab::typo_budget(analysis::count_code_points(token.form)) > 0) {
-            corrections = corrector(token.form, {analyzer.term(token)},
-                                    !part && analysis::typed_as_name(query, token));
+            corrections =
+                corrector({token.form, token.lower, !part && analysis::typed_as_name(query, token)},
+                          {analyzer.term(token)});
         }
         ++words;
         if (corrections.empty()) {

@@ -14,8 +14,8 @@
 #include "indexer/analysis/analyzer.hpp"
 #include "indexer/analysis/highlighter.hpp"
 #include "searchd/query/query_parser.hpp"
+#include "searchd/vocab/language.hpp"
 #include "searchd/vocab/lexicon.hpp"
-#include "searchd/vocab/word_list.hpp"
 
 namespace depeches::search {
 
@@ -36,9 +36,9 @@ Xapian::doccount known_count(const vocab::Lexicon& lexicon, const Xapian::Databa
 /// ("Madame de Maintenon") is corrected only into words the dispatches write as names
 /// (Entry::is_name): "Maintenon" is no typo of "maintenant", nor "Syrie" of "série".
 query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
-                                        const vocab::WordList& language, const Xapian::Database& db,
-                                        analysis::Analyzer& analyzer, std::string_view form,
-                                        const analysis::TermChoice& terms, bool name);
+                                        const vocab::Language& language, const Xapian::Database& db,
+                                        analysis::Analyzer& analyzer, const query::TypedWord& word,
+                                        const analysis::TermChoice& terms);
 
 /// Of `typo.words` (the typo_corrections of a word indexed under `terms`), those the spelling
 /// suggestion offers instead of it. All of them for an unknown word. For a word some dispatch
@@ -52,10 +52,10 @@ std::vector<std::string> suggested_corrections(const Xapian::Database& db,
                                                const analysis::TermChoice& terms,
                                                const query::TypoCorrections& typo);
 
-/// The corrections of a word, best first, given its folded form, its terms and whether it was
-/// typed as a name (typo_corrections, or a cache of it).
-using Corrector = std::function<std::vector<std::string>(
-    std::string_view form, const analysis::TermChoice& terms, bool name)>;
+/// The corrections of a word, best first, given the word and its terms (typo_corrections, or
+/// a cache of it).
+using Corrector = std::function<std::vector<std::string>(const query::TypedWord& word,
+                                                         const analysis::TermChoice& terms)>;
 
 /// For each of `candidates` (lower-case words), how well it goes with the words `with` (the
 /// words typed before the one completed, or the other words of a query): above 0 when it is

@@ -517,11 +517,14 @@ TEST(SearchdLifecycle, RefusesAMissingIndexWithAClearMessage) {
     EXPECT_NE(result.err.find("no index at"), std::string::npos) << result.err;
 }
 
-TEST(SearchdLifecycle, ReadsTheWordListItIsGiven) {
+TEST(SearchdLifecycle, ReadsTheWordListAndTheDictionaryItIsGiven) {
     TempDir dir;
     const std::string db = index_seeds(dir);
     const std::string words = (dir.path() / "words").string();
     write_file(words, "alpe\nalpage\n");
+    const std::string dictionary = (dir.path() / "fr").string();
+    write_file(dictionary + ".aff", "SET UTF-8\nSFX S Y 1\nSFX S 0 s .\n");
+    write_file(dictionary + ".dic", "1\nalpe/S\n");
     // "Alpe" is one swap from Alep, which no dispatch writes otherwise: a typo, unless the
     // language has the word.
     const auto suggestion_for_alpe = [&](const std::vector<std::string>& options) {
@@ -541,12 +544,19 @@ TEST(SearchdLifecycle, ReadsTheWordListItIsGiven) {
         return res ? json::parse(res->body, nullptr, false)["suggestion"] : json();
     };
     EXPECT_EQ(suggestion_for_alpe({"--no-words"}), "Alep");
-    EXPECT_TRUE(suggestion_for_alpe({"--words", words}).is_null());
+    EXPECT_TRUE(suggestion_for_alpe({"--no-words", "--words", words}).is_null());
+    EXPECT_TRUE(suggestion_for_alpe({"--no-words", "--dictionary", dictionary}).is_null());
 
     const RunResult missing = run_process({binary("depeches-searchd"), "--db", db, "--listen",
                                            "127.0.0.1:0", "--words", words + ".none"});
     EXPECT_EQ(missing.status, 1);
     EXPECT_NE(missing.err.find("cannot read the word list"), std::string::npos) << missing.err;
+    const RunResult no_dictionary =
+        run_process({binary("depeches-searchd"), "--db", db, "--listen", "127.0.0.1:0",
+                     "--dictionary", dictionary + ".none"});
+    EXPECT_EQ(no_dictionary.status, 1);
+    EXPECT_NE(no_dictionary.err.find("cannot read the dictionary file"), std::string::npos)
+        << no_dictionary.err;
 }
 
 TEST(SearchdLifecycle, RejectsBadOptions) {

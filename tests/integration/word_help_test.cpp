@@ -226,9 +226,9 @@ TEST_F(WordHelp, TakesNoWordOfTheLanguageForATypo) {
     // "pleuvrait", which Snowball stems as "pleuvra". Without a word list, both are typos.
     EXPECT_EQ(search("pleura").suggestion, "pleuvra");
     EXPECT_EQ(search("pleuvrait").suggestion, "pleuvra");
-    search::SearchService french(s_index->db(),
-                                 std::make_shared<const vocab::WordList>(
-                                     vocab::WordList::of("pleura\npleuvrait\npleuvra\nalep\n")));
+    search::SearchService french(
+        s_index->db(), std::make_shared<const vocab::Language>(
+                           vocab::WordList::of("pleura\npleuvrait\npleuvra\nalep\n"), nullptr));
     // The language has them: the reader meant them. "pleura" is still searched with its
     // neighbour below it, as a rare word is.
     const search::SearchResult pleura = search_in(french, "pleura");

@@ -381,8 +381,8 @@ namespace {
 /// typo of "alep"; OSDH and its full name, and djihadiste/jihadiste, are synonyms.
 WordSources fixed_sources() {
     WordSources sources;
-    sources.typos = [](std::string_view form, const analysis::TermChoice&,
-                       bool) -> TypoCorrections {
+    sources.typos = [](const TypedWord& word, const analysis::TermChoice&) -> TypoCorrections {
+        const std::string_view form = word.form;
         if (form == "alepp") {
             return {{"alep"}, true};
         }

@@ -27,8 +27,8 @@ const std::map<std::string, std::vector<std::string>> k_corrections = {
 std::optional<std::string> suggest(const std::string& query, const Cooccurrence& together = {},
                                    const WrittenCompound& written = {}) {
     analysis::Analyzer analyzer;
-    const Corrector corrector = [](std::string_view form, const analysis::TermChoice&, bool) {
-        const auto it = k_corrections.find(std::string(form));
+    const Corrector corrector = [](const query::TypedWord& word, const analysis::TermChoice&) {
+        const auto it = k_corrections.find(std::string(word.form));
         return it == k_corrections.end() ? std::vector<std::string>{} : it->second;
     };
     return spelling_suggestion(query, corrector, analyzer, together, written);
