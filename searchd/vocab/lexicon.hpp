@@ -29,8 +29,8 @@ struct Entry {
 
     /// True when at least one in k_name_share_inverse of its dispatches writes it as a name:
     /// "Alep", "ONU", and the common words of names ("Mer du Nord": "nord" 48 % on OrangeSum,
-    /// "Bruno Le Maire": "maire" 15 %); not "maintenant" (1.5 %, the capital of a quote that
-    /// no full stop announces) nor "série" (3.9 %, "Série A").
+    /// "Bruno Le Maire": "maire" 15 %); not "maintenant" (1.5 %: "La Paix Maintenant", a
+    /// sentence after "(...)") nor "série" (3.9 %, "Série A").
     [[nodiscard]] bool is_name() const {
         return count > 0 && names * k_name_share_inverse >= count;
     }
