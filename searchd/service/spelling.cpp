@@ -111,8 +111,8 @@ query::TypoCorrections typo_corrections(const vocab::Lexicon& lexicon,
         return {};
     }
     const Xapian::doccount known = known_count(lexicon, db, form, terms);
-    // The language is asked only about a word that has corrections (the dictionary takes a
-    // lock): most words have none.
+    // The language is asked only about a word no dispatch writes as typed, and only when the
+    // answer matters (the dictionary takes a lock).
     std::optional<bool> in_language;
     const auto of_language = [&] {
         if (!in_language) {
