@@ -27,9 +27,6 @@ public:
     /// as typed or as a name ("syrie" is Syrie).
     [[nodiscard]] bool has(std::string_view form, std::string_view lower) const;
 
-    [[nodiscard]] const WordList& words() const { return m_words; }
-    [[nodiscard]] bool has_dictionary() const { return m_dictionary != nullptr; }
-
 private:
     WordList m_words;
     std::shared_ptr<const Dictionary> m_dictionary;
