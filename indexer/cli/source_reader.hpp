@@ -3,7 +3,6 @@
 #pragma once
 
 #include <cstdint>
-#include <istream>
 #include <string>
 #include <vector>
 
@@ -49,9 +48,6 @@ public:
 
 private:
     void read_file(const SourceFile& file);
-    void read_whole_file(const SourceFile& file, const std::string& shown);
-    void read_jsonl_stream(std::istream& in, const std::string& shown, const std::string& relative,
-                           const std::string& absolute);
     /// Hands `item` over; once the writing side has stopped (it failed), reading stops too.
     void send(Item&& item);
     void emit(ingest::Dispatch&& dispatch, const std::string& where, const std::string& origin);
