@@ -41,10 +41,10 @@ def build_index(bin_dir, corpus, db):
     raise SystemExit("indexing failed: " + proc.stderr[-2000:])
 
 
-def run_answers(bin_dir, db, queries, extra, threads=2, depth=100):
+def run_answers(bin_dir, db, queries, extra, threads=2, depth=100, daemon_args=()):
     """Each query's answer from depeches-searchd (decoded JSON), by qid."""
     daemon = subprocess.Popen([os.path.join(bin_dir, "depeches-searchd"), "--db", db,
-                               "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
+                               "--listen", "127.0.0.1:0", *daemon_args], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True)
     try:
         port = int(daemon.stdout.readline().strip().rsplit(":", 1)[1])
@@ -78,9 +78,9 @@ def run_answers(bin_dir, db, queries, extra, threads=2, depth=100):
         daemon.wait()
 
 
-def run_queries(bin_dir, db, queries, extra, threads=2, depth=100):
+def run_queries(bin_dir, db, queries, extra, threads=2, depth=100, daemon_args=()):
     """Each query's hits, (id, score) best first, by qid."""
-    answers = run_answers(bin_dir, db, queries, extra, threads, depth)
+    answers = run_answers(bin_dir, db, queries, extra, threads, depth, daemon_args)
     return {qid: [(h["id"], h["score"]) for h in body["hits"]] for qid, body in answers.items()}
 
 
@@ -114,12 +114,31 @@ def score(bench_dir, qrels, run_path):
 
 
 def add_arguments(parser):
-    """The options every evaluation script takes: where the binaries, sets and harness are."""
+    """The options every evaluation script takes: where the binaries, sets and harness are,
+    and the word associations the daemon ranks with."""
     parser.add_argument("--bin", default=os.path.join(ROOT, "build", "bin"))
+    parser.add_argument("--associations", default="auto",
+                        help="word associations for depeches-searchd: a file, none, or auto "
+                             "(for the OrangeSum sets, learned from the other articles by "
+                             "scripts/learn_associations.py; none for the others)")
     parser.add_argument("--eval-dir", default=os.environ.get(
         "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
     parser.add_argument("--bench-dir", default=os.environ.get(
         "BENCH_DIR", os.path.join(ROOT, "..", "shared", "bench")))
+
+
+def daemon_args(args, set_dir):
+    """The depeches-searchd options for `set_dir` under --associations."""
+    if args.associations == "none":
+        return []
+    if args.associations != "auto":
+        return ["--associations", args.associations]
+    if os.path.basename(corpus_of(set_dir)) != "orangesum-corpus-body.jsonl.xz":
+        return [] # no archive with headlines to learn from (PIAF's Wikipedia paragraphs)
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    from learn_associations import learn  # noqa: E402
+    data = os.path.join(ROOT, "..", "shared", "data", "orangesum.jsonl.xz")
+    return ["--associations", learn(args.bin, args.eval_dir, data)]
 
 
 def prepare(args, set_name):
@@ -143,7 +162,8 @@ def main():
     out_dir = os.path.join(ROOT, "eval-results")
 
     queries = read_queries(set_dir)
-    results = run_queries(args.bin, db, queries, "&op=" + args.op if args.op else "")
+    results = run_queries(args.bin, db, queries, "&op=" + args.op if args.op else "",
+                          daemon_args=daemon_args(args, set_dir))
     run_path = os.path.join(out_dir, name + ".trec")
     write_run(run_path, queries, results)
     metrics = score(args.bench_dir, os.path.join(set_dir, "qrels.txt"), run_path)

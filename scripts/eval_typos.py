@@ -33,7 +33,7 @@ import sys
 import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from eval_run import (ROOT, add_arguments, corpus_of, prepare, read_queries,  # noqa: E402
+from eval_run import (ROOT, add_arguments, corpus_of, daemon_args, prepare, read_queries,  # noqa: E402
                       run_answers, score, write_run)
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -180,7 +180,8 @@ def main():
         answers, metrics = {}, {}
         for kind, column in (("written", 1), ("misspelt", 2)):
             queries = [(t[0], t[column]) for t in triples]
-            answers[kind] = run_answers(args.bin, db, queries, "")
+            answers[kind] = run_answers(args.bin, db, queries, "",
+                                        daemon_args=daemon_args(args, set_dir))
             run_path = os.path.join(typo_dir, kind + ".trec")
             write_run(run_path, queries, {qid: [(h["id"], h["score"]) for h in a["hits"]]
                                           for qid, a in answers[kind].items()})

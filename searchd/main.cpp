@@ -5,6 +5,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "indexer/analysis/analyzer.hpp"
+#include "indexer/associations/table.hpp"
 #include "indexer/index/index_store.hpp"
 #include "searchd/http/server.hpp"
 #include "searchd/options.hpp"
@@ -59,6 +61,27 @@ read_language(const depeches::searchd::Options& options) {
     return std::make_shared<const Language>(std::move(words), std::move(dictionary));
 }
 
+/// The word associations the options name, or none. Throws associations::TableError, naming
+/// the file, when it cannot be read.
+std::shared_ptr<const depeches::associations::Table>
+read_associations(const depeches::searchd::Options& options) {
+    using depeches::associations::Table;
+    using depeches::associations::TableError;
+    if (options.associations.empty()) {
+        return nullptr;
+    }
+    const std::string shown = options.associations.string();
+    std::ifstream in(options.associations, std::ios::binary);
+    if (!in) {
+        throw TableError("cannot read the associations file " + shown);
+    }
+    try {
+        return std::make_shared<const Table>(Table::read(in));
+    } catch (const TableError& e) {
+        throw TableError(shown + ": " + e.what());
+    }
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -89,7 +112,8 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     try {
-        search::SearchService service(options.db, read_language(options));
+        search::SearchService service(options.db, read_language(options),
+                                      read_associations(options));
         http::Server server(service, {options.host, options.port, options.web, options.threads});
         const int port = server.bind();
         std::cout << "listening on http://" << options.host_for_url() << ":" << port << std::endl;

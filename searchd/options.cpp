@@ -46,6 +46,7 @@ void parse_listen(const std::string& value, Options& options) {
 std::string usage_text() {
     return R"(usage: depeches-searchd --db DIR [--listen HOST:PORT] [--web DIR] [--threads N]
                         [--words FILE] [--dictionary PREFIX] [--no-words]
+                        [--associations FILE]
 
 Serves ranked search over the Dépêches index DIR as JSON (HTTP API v1), and the web page.
 It follows the indexer's updates without restarting.
@@ -61,6 +62,9 @@ It follows the indexer's updates without restarting.
                       inflection and many names, are not taken for typos either (default
                       /usr/share/hunspell/fr_FR, Debian's hunspell-fr, when it is there)
   --no-words          neither: any word no dispatch has may be taken for a typo
+  --associations FILE word associations learned by depeches-learn from dispatches with
+                      headlines: a dispatch that says the query's words in other words
+                      ranks higher (default: none)
   --version           print the version and exit
   --help              print this help and exit
 
@@ -94,6 +98,8 @@ Options parse_options(const std::vector<std::string>& args) {
         } else if (arg == "--dictionary") {
             options.dictionary = value("--dictionary");
             options.dictionary_given = true;
+        } else if (arg == "--associations") {
+            options.associations = value("--associations");
         } else if (arg == "--no-words") {
             options.words.clear();
             options.words_given = false;

@@ -31,6 +31,8 @@ struct Options {
     /// --dictionary PREFIX: a Hunspell dictionary, PREFIX.aff and PREFIX.dic; empty for none
     std::filesystem::path dictionary = vocab::k_default_dictionary;
     bool dictionary_given = false; ///< --dictionary was given: one that cannot be read is an error
+    /// --associations FILE: word associations written by depeches-learn; empty for none
+    std::filesystem::path associations;
     bool help = false;
     bool version = false;
 

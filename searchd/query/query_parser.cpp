@@ -691,6 +691,9 @@ private:
             for (const std::string& term : part) {
                 m_out.positive_terms.push_back(prefix + term);
             }
+            if (prefix.empty()) {
+                m_out.words.push_back(part);
+            }
         }
         if (word.parts.size() > 1) {
             m_out.highlight.phrases.push_back(word.parts);
@@ -702,6 +705,9 @@ private:
         for (const std::string& term : word.whole) {
             m_out.positive_terms.push_back(prefix + term);
             m_out.highlight.terms.emplace(term, 1.0);
+        }
+        if (prefix.empty() && !word.whole.empty()) {
+            m_out.words.push_back(word.whole);
         }
     }
 

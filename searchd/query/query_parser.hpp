@@ -55,6 +55,10 @@ struct ParsedQuery {
     /// The plain words searched for (not stop words, phrases, compounds or fields), in query
     /// order: what proximity scoring looks for next to each other.
     std::vector<analysis::TermChoice> sequence;
+    /// Every word searched for, stop words and a compound's parts too, in query order, each
+    /// its terms (not typo corrections): what word associations translate (see
+    /// search::AssociationScorer).
+    std::vector<analysis::TermChoice> words;
     /// Scoring-only terms of the words searched for, in phrases too (their exact forms, see
     /// schema.hpp), each weighted: they add to the score of a match, never make one.
     std::vector<WeightedTerm> boosts;

@@ -17,6 +17,7 @@
 #include "indexer/index/index_store.hpp"
 #include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
+#include "searchd/service/associations_scoring.hpp"
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/search_error.hpp"
 #include "searchd/service/term_scoring.hpp"
@@ -272,9 +273,11 @@ struct SearchService::Worker {
 };
 
 SearchService::SearchService(std::filesystem::path index_dir,
-                             std::shared_ptr<const vocab::Language> language)
+                             std::shared_ptr<const vocab::Language> language,
+                             std::shared_ptr<const associations::Table> associations)
     : m_dir(std::move(index_dir)),
-      m_language(language ? std::move(language) : std::make_shared<const vocab::Language>()) {
+      m_language(language ? std::move(language) : std::make_shared<const vocab::Language>()),
+      m_associations(std::move(associations)) {
     // Opens and checks the index now, so that a bad index stops the daemon at start.
     m_lexicons = std::make_unique<vocab::LexiconCache>(m_dir, index::open_for_reading(m_dir));
     m_tables = std::make_unique<TablesCache>();
@@ -638,7 +641,7 @@ public:
 
 } // namespace
 
-void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& result) {
+void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& result) const {
     if (request.sort != SearchRequest::Sort::relevance && !request.op) {
         // By date, "réforme des retraites" listed whatever said "réforme" last (or first).
         SearchRequest every_word = request;
@@ -654,7 +657,8 @@ void SearchService::run(Worker& w, const SearchRequest& request, SearchResult& r
     run_as_asked(w, request, result);
 }
 
-void SearchService::run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result) {
+void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
+                                 SearchResult& result) const {
     result.op = !request.op ? "auto" : *request.op == query::DefaultOperator::op_and ? "and" : "or";
     // Everything that reads the index (the parser looks words up in it) may meet a commit:
     // with_retry runs it again on the reopened database.
@@ -733,6 +737,9 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request, Search
             }
             window_size = ranked.size();
             boost_named_days(w.db, plan.parsed.days, ranked);
+            if (m_associations) {
+                weigh_associations(w.db, *m_associations, plan.parsed.words, ranked);
+            }
             // Copies score alike, so a text's copies stand together in the window: folded
             // here, they cost one value read per candidate (Xapian's collapse key in the first
             // phase made a headline's page 45 % slower).

@@ -16,6 +16,7 @@
 #include <xapian.h>
 
 #include "indexer/analysis/highlighter.hpp"
+#include "indexer/associations/table.hpp"
 #include "searchd/query/query_parser.hpp"
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/spelling.hpp"
@@ -121,9 +122,12 @@ inline constexpr std::size_t k_max_copies_listed = 20;
 class SearchService {
 public:
     /// Opens `index_dir`; throws index::IndexError with a message for the user. The words of
-    /// `language` are not taken for typos (see vocab::Language); none when null.
+    /// `language` are not taken for typos (see vocab::Language); none when null. With
+    /// `associations`, a dispatch that says the query's words in other words ranks higher
+    /// (see associations_scoring.hpp); none when null.
     explicit SearchService(std::filesystem::path index_dir,
-                           std::shared_ptr<const vocab::Language> language = nullptr);
+                           std::shared_ptr<const vocab::Language> language = nullptr,
+                           std::shared_ptr<const associations::Table> associations = nullptr);
     ~SearchService();
     SearchService(const SearchService&) = delete;
     SearchService& operator=(const SearchService&) = delete;
@@ -154,16 +158,17 @@ private:
     /// Runs `request` on `w` into `result` (hits, totals, operator, fallback). In date order,
     /// the auto operator asks for every word, and for any word only when no dispatch has them
     /// all: by date, the best matches cannot come first.
-    static void run(Worker& w, const SearchRequest& request, SearchResult& result);
+    void run(Worker& w, const SearchRequest& request, SearchResult& result) const;
     /// run() with the operator as asked (auto: any word, those with every word first).
-    static void run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result);
+    void run_as_asked(Worker& w, const SearchRequest& request, SearchResult& result) const;
     /// SearchResult::periods and periods_op of `request` (which asks for them).
     static void count_periods(Worker& w, const SearchRequest& request, SearchResult& result);
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;
-    std::shared_ptr<const vocab::Language> m_language; ///< never null
-    std::unique_ptr<TablesCache> m_tables;             ///< shared by the workers
+    std::shared_ptr<const vocab::Language> m_language;         ///< never null
+    std::shared_ptr<const associations::Table> m_associations; ///< null: none
+    std::unique_ptr<TablesCache> m_tables;                     ///< shared by the workers
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
 };

@@ -132,6 +132,20 @@ TEST(QueryParser, NotesTheDaysTheWordsName) {
     EXPECT_TRUE(days("titre:jeudi").empty());
 }
 
+TEST(QueryParser, NotesEveryWordSearchedForAssociations) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer);
+    const auto words = [&parser](const std::string& text) {
+        return parser.parse(text, DefaultOperator::op_or).words;
+    };
+    using Words = std::vector<analysis::TermChoice>;
+    // Stop words too (they count in the number of words), a compound's parts and its joined
+    // form, phrases' words; not what is excluded, nor a field's words.
+    EXPECT_EQ(words("le cessez-le-feu à Alep"),
+              (Words{{"le"}, {"cess"}, {"le"}, {"feu"}, {"cessezlefeu"}, {"a"}, {"alep"}}));
+    EXPECT_EQ(words("\"grève générale\" -Paris titre:Lyon"), (Words{{"grev"}, {"general"}}));
+}
+
 TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
     expect_queries({
         {"Alep OR Mossoul", "Query((alep@1 OR mossoul@1))", ""},

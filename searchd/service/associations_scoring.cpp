@@ -1,0 +1,142 @@
+// Scoring what a dispatch says in other words (see associations_scoring.hpp).
+#include "searchd/service/associations_scoring.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace depeches::search {
+namespace {
+
+/// Index terms are prefixed by one upper-case ASCII letter (schema.hpp); the words' own
+/// terms sort before them (digits) or after (lower case, other scripts).
+bool is_prefixed(const std::string& term) {
+    return !term.empty() && term.front() >= 'A' && term.front() <= 'Z';
+}
+
+} // namespace
+
+AssociationScorer::AssociationScorer(const associations::Table& table,
+                                     const std::vector<analysis::TermChoice>& words)
+    : m_table(table) {
+    std::unordered_set<std::string> seen;
+    for (const analysis::TermChoice& word : words) {
+        if (word.empty() || !seen.insert(word.front()).second) {
+            continue;
+        }
+        ++m_word_count;
+        const auto slot = static_cast<std::uint32_t>(m_shares.size());
+        double share = 1.0;
+        bool known = false;
+        for (const std::string& term : word) {
+            const std::int64_t index = table.summary_word(term);
+            if (index < 0) {
+                continue;
+            }
+            known = true;
+            const auto summary_word = static_cast<std::uint32_t>(index);
+            share = std::min(share, table.summary_share(summary_word));
+            for (const associations::Translation& t : table.translations_into(summary_word)) {
+                m_entries.push_back({t.word, slot, t.probability});
+            }
+        }
+        if (known) {
+            m_shares.push_back(share);
+            for (const std::string& term : word) {
+                m_own_terms.emplace_back(term, slot);
+            }
+        }
+    }
+    std::sort(m_entries.begin(), m_entries.end(),
+              [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
+    std::sort(m_own_terms.begin(), m_own_terms.end());
+}
+
+std::vector<bool> AssociationScorer::lacking_a_word(const Xapian::Database& db,
+                                                    const std::vector<Ranked>& dispatches) const {
+    const std::size_t slots = m_shares.size();
+    const std::vector<std::size_t> order = in_docid_order(dispatches);
+    std::vector<bool> has(dispatches.size() * slots, false);
+    for (const auto& [term, slot] : m_own_terms) {
+        Xapian::PostingIterator it = db.postlist_begin(term);
+        for (const std::size_t i : order) {
+            it.skip_to(dispatches[i].docid);
+            if (it == db.postlist_end(term)) {
+                break;
+            }
+            if (*it == dispatches[i].docid) {
+                has[i * slots + slot] = true;
+            }
+        }
+    }
+    std::vector<bool> lacking(dispatches.size(), false);
+    for (std::size_t i = 0; i < dispatches.size(); ++i) {
+        for (std::size_t slot = 0; slot < slots; ++slot) {
+            lacking[i] = lacking[i] || !has[i * slots + slot];
+        }
+    }
+    return lacking;
+}
+
+double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid) const {
+    std::vector<double> translated(m_shares.size(), 0.0);
+    std::vector<bool> has(m_shares.size(), false);
+    double length = 0;
+    auto own = m_own_terms.begin();
+    for (Xapian::TermIterator it = db.termlist_begin(docid); it != db.termlist_end(docid);) {
+        const std::string term = *it;
+        if (is_prefixed(term)) {
+            it.skip_to("["); // past 'Z': every prefixed term at once
+            continue;
+        }
+        const double wdf = it.get_wdf();
+        length += wdf;
+        while (own != m_own_terms.end() && own->first < term) {
+            ++own;
+        }
+        for (auto o = own; o != m_own_terms.end() && o->first == term; ++o) {
+            has[o->second] = true;
+        }
+        if (const std::int64_t body_word = m_table.body_word(term); body_word >= 0) {
+            const auto [first, last] = std::equal_range(
+                m_entries.begin(), m_entries.end(), Entry{static_cast<std::uint32_t>(body_word)},
+                [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
+            for (auto e = first; e != last; ++e) {
+                translated[e->slot] += e->probability * wdf;
+            }
+        }
+        ++it;
+    }
+    double score = 0;
+    for (std::size_t slot = 0; slot < m_shares.size(); ++slot) {
+        if (!has[slot] && translated[slot] > 0 && length > 0) {
+            const double p = translated[slot] / length;
+            score += std::log1p(p / (k_association_background * m_shares[slot]));
+        }
+    }
+    return score;
+}
+
+void weigh_associations(const Xapian::Database& db, const associations::Table& table,
+                        const std::vector<analysis::TermChoice>& words,
+                        std::vector<Ranked>& ranked) {
+    const AssociationScorer scorer(table, words);
+    if (scorer.empty() || ranked.empty()) {
+        return;
+    }
+    const std::size_t depth = std::min(ranked.size(), k_association_depth);
+    const double per_word = k_association_weight / static_cast<double>(scorer.word_count());
+    const std::vector<bool> lacking = scorer.lacking_a_word(
+        db,
+        std::vector<Ranked>(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth)));
+    for (std::size_t i = 0; i < depth; ++i) {
+        if (lacking[i]) {
+            ranked[i].weight *= 1 + per_word * scorer.score(db, ranked[i].docid);
+        }
+    }
+    std::vector<Ranked> best(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
+    sort_best_first(best);
+    std::copy(best.begin(), best.end(), ranked.begin());
+}
+
+} // namespace depeches::search

@@ -1,0 +1,122 @@
+// End-to-end: depeches-learn writes word associations from dispatches with headlines, and
+// depeches-searchd --associations ranks with them.
+#include <csignal>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/process.hpp"
+
+namespace depeches::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+/// JSON Lines of dispatches: six whose headline says "meurt" and body "décédé", among others
+/// on other matters enough that neither word is common.
+std::string archive() {
+    std::string lines;
+    const char* places[] = {"Lyon", "Brest", "Nice", "Metz", "Pau", "Sète"};
+    for (int i = 0; i < 6; ++i) {
+        const std::string place = places[i];
+        lines += json{{"id", "mort-" + place},
+                      {"title", "Un homme meurt à " + place},
+                      {"body", "Un homme est décédé à " + place + " samedi soir."}}
+                     .dump() +
+                 "\n";
+    }
+    for (int i = 0; i < 120; ++i) {
+        const std::string n = std::to_string(i);
+        lines += json{{"id", "autre-" + n},
+                      {"title", "Sujet " + n + " du jour"},
+                      {"abstract", "Le point " + n + " en bref."},
+                      {"body", "Le dossier " + n + " avance, dit la mairie."}}
+                     .dump() +
+                 "\n";
+    }
+    return lines;
+}
+
+/// The ids depeches-searchd gives for `query` over `db`, with `options`.
+std::vector<std::string> ids_for(const std::string& db, const std::string& query,
+                                 const std::vector<std::string>& options) {
+    std::vector<std::string> argv{
+        binary("depeches-searchd"), "--db", db, "--listen", "127.0.0.1:0", "--no-words"};
+    argv.insert(argv.end(), options.begin(), options.end());
+    Process daemon(argv);
+    const auto line = daemon.read_line(10s);
+    if (!line) {
+        ADD_FAILURE() << daemon.error_output();
+        return {};
+    }
+    httplib::Client client("127.0.0.1", std::stoi(line->substr(line->rfind(':') + 1)));
+    const httplib::Result res =
+        client.Get("/api/v1/search", httplib::Params{{"q", query}, {"snippet", "0"}}, {});
+    daemon.send_signal(SIGTERM);
+    EXPECT_EQ(daemon.wait(10s), 0);
+    std::vector<std::string> ids;
+    if (!res || res->status != 200) {
+        ADD_FAILURE() << "no answer: " << (res ? res->body : httplib::to_string(res.error()));
+    } else {
+        const json answer = json::parse(res->body);
+        for (const json& hit : answer["hits"]) {
+            ids.push_back(hit["id"].get<std::string>());
+        }
+    }
+    return ids;
+}
+
+TEST(Learn, WritesTheAssociationsSearchdRanksWith) {
+    TempDir dir;
+    const std::string table = (dir.path() / "associations").string();
+    // A line that is not JSON is reported with its place, and the rest is learned from.
+    const RunResult learned =
+        run_process({binary("depeches-learn"), "--out", table, "-"}, archive() + "{not json\n");
+    ASSERT_EQ(learned.status, 0) << learned.err;
+    EXPECT_NE(learned.err.find("-:127:"), std::string::npos) << learned.err;
+    EXPECT_NE(learned.err.find("246 pairs of summary and body from 126 dispatches"),
+              std::string::npos)
+        << learned.err;
+
+    write_file(dir.path() / "corpus" / "deces.txt",
+               "Point sur Quimper\n\nUn cycliste est décédé samedi à Quimper.\n");
+    write_file(dir.path() / "corpus" / "vu.txt",
+               "Point sur Quimper\n\nUn cycliste vu samedi à Quimper.\n");
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(index_into(db, {(dir.path() / "corpus").string()}).status, 0);
+    EXPECT_EQ(ids_for(db, "un cycliste meurt à Quimper", {}),
+              (std::vector<std::string>{"vu", "deces"}));
+    EXPECT_EQ(ids_for(db, "un cycliste meurt à Quimper", {"--associations", table}),
+              (std::vector<std::string>{"deces", "vu"}));
+}
+
+TEST(Learn, RefusesWhatItCannotUse) {
+    TempDir dir;
+    EXPECT_EQ(run_process({binary("depeches-learn"), "-"}).status, 2); // no --out
+    EXPECT_EQ(run_process({binary("depeches-learn"), "--out", (dir.path() / "t").string()}).status,
+              2); // no source
+    const RunResult missing = run_process(
+        {binary("depeches-learn"), "--out", (dir.path() / "t").string(), "/nonexistent/x.jsonl"});
+    EXPECT_EQ(missing.status, 2);
+
+    // depeches-searchd stops, naming the file, on an associations file it cannot use.
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(index_into(db, {source_path("corpus").string()}).status, 0);
+    const std::string bad = (dir.path() / "bad").string();
+    write_file(bad, "depeches-associations 1\npairs 3\nb mot 4 0.5\n");
+    for (const auto& [file, message] :
+         {std::pair{bad, bad + ": line 3: a translation"},
+          std::pair{bad + ".none", "cannot read the associations file " + bad + ".none"}}) {
+        const RunResult run = run_process({binary("depeches-searchd"), "--db", db, "--listen",
+                                           "127.0.0.1:0", "--associations", file});
+        EXPECT_EQ(run.status, 1);
+        EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
+    }
+}
+
+} // namespace
+} // namespace depeches::testing
