@@ -49,6 +49,15 @@ AssociationScorer::AssociationScorer(const associations::Table& table,
     }
     std::sort(m_entries.begin(), m_entries.end(),
               [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
+    // Where each body word's entries begin: a dispatch's every term is looked up here, and
+    // a binary search per term cost as much as reading the term list.
+    m_first.assign(table.body_word_count() + 1, 0);
+    for (const Entry& e : m_entries) {
+        ++m_first[e.body_word + 1];
+    }
+    for (std::size_t b = 1; b < m_first.size(); ++b) {
+        m_first[b] += m_first[b - 1];
+    }
     std::sort(m_own_terms.begin(), m_own_terms.end());
 }
 
@@ -98,11 +107,9 @@ double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid)
             has[o->second] = true;
         }
         if (const std::int64_t body_word = m_table.body_word(term); body_word >= 0) {
-            const auto [first, last] = std::equal_range(
-                m_entries.begin(), m_entries.end(), Entry{static_cast<std::uint32_t>(body_word)},
-                [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
-            for (auto e = first; e != last; ++e) {
-                translated[e->slot] += e->probability * wdf;
+            const auto b = static_cast<std::size_t>(body_word);
+            for (std::uint32_t e = m_first[b]; e < m_first[b + 1]; ++e) {
+                translated[m_entries[e].slot] += m_entries[e].probability * wdf;
             }
         }
         ++it;

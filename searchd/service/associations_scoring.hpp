@@ -62,8 +62,9 @@ private:
         float probability = 0;
     };
     const associations::Table& m_table;
-    std::vector<double> m_shares; ///< slot (a word the table knows) -> its least share
-    std::vector<Entry> m_entries; ///< sorted by body word
+    std::vector<double> m_shares;       ///< slot (a word the table knows) -> its least share
+    std::vector<Entry> m_entries;       ///< sorted by body word
+    std::vector<std::uint32_t> m_first; ///< body word -> its first entry; one past the last
     /// The known words' own terms, sorted, each with its slot: a dispatch's term list, sorted
     /// too, tells in one pass which it has.
     std::vector<std::pair<std::string, std::uint32_t>> m_own_terms;
