@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "indexer/associations/learner.hpp"
+#include "tests/associations_corpus.hpp"
 #include "tests/integration/written_index.hpp"
 
 namespace depeches {
@@ -15,20 +16,9 @@ namespace {
 /// A table learned from headlines that say "meurt" over bodies that say "décédé".
 std::shared_ptr<const associations::Table> learned_table() {
     associations::Learner learner;
-    const char* places[] = {"Lyon", "Brest", "Nice", "Metz", "Pau", "Sète"};
-    const char* others[] = {"vélo", "bateau", "train", "avion", "tram", "bus"};
-    for (int i = 0; i < 6; ++i) {
-        const std::string place = places[i];
-        const std::string other = others[i];
-        learner.add("Un homme est décédé à " + place + " samedi, renversé par un " + other + ".",
-                    {"Un homme meurt à " + place});
-        learner.add("Le " + other + " de " + place + " reprend lundi, annonce la mairie.",
-                    {"Le " + other + " reprend à " + place});
-    }
-    associations::LearnOptions options;
-    options.max_body_share = 0.6; // so small a corpus: "décédé" is in half the pairs
-    options.max_summary_share = 0.6;
-    return std::make_shared<const associations::Table>(learner.learn(options));
+    test::add_death_headlines(learner);
+    return std::make_shared<const associations::Table>(
+        learner.learn(test::small_archive_options()));
 }
 
 class Associations : public ::testing::Test {

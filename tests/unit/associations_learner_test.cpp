@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "indexer/associations/learner.hpp"
+#include "tests/associations_corpus.hpp"
 
 namespace depeches::associations {
 namespace {
@@ -34,24 +35,9 @@ float translation(const Table& table, const std::string& summary, const std::str
 
 TEST(AssociationLearner, LearnsWhichBodyWordsAHeadlineWordComesWith) {
     Learner learner;
-    // Headlines say "meurt"; their bodies say "décédé", with words of their own around it.
-    const char* places[] = {"Lyon", "Brest", "Nice", "Metz", "Pau", "Sète"};
-    const char* others[] = {"vélo", "bateau", "train", "avion", "tram", "bus"};
-    for (int i = 0; i < 6; ++i) {
-        const std::string place = places[i];
-        const std::string other = others[i];
-        learner.add("Un homme est décédé à " + place + " samedi, renversé par un " + other + ".",
-                    {"Un homme meurt à " + place, ""});
-        // Headlines on other matters, so that no word goes with everything.
-        learner.add("Le " + other + " de " + place +
-                        " reprend du service lundi, annonce la mairie.",
-                    {"Le " + other + " reprend à " + place});
-    }
+    test::add_death_headlines(learner);
     EXPECT_EQ(learner.pairs(), 12U);
-    LearnOptions options;
-    options.max_body_share = 0.6; // so small a corpus: "décédé" is in half the pairs
-    options.max_summary_share = 0.6;
-    const Table table = learner.learn(options);
+    const Table table = learner.learn(test::small_archive_options());
     EXPECT_EQ(table.pairs(), 12U);
     const float meurt_decede = translation(table, "meurt", "décédé");
     EXPECT_GT(meurt_decede, 0.3F);
