@@ -127,6 +127,11 @@ int run_learner(const std::vector<std::string>& args, std::ostream& out, std::os
         const auto start = std::chrono::steady_clock::now();
         associations::Learner learner;
         const std::size_t dispatches = read_sources(sources, learner, err);
+        if (learner.pairs() == 0) {
+            throw std::runtime_error("none of the " + std::to_string(dispatches) +
+                                     " dispatches read has both a body and a headline or "
+                                     "abstract: nothing to learn from, nothing written");
+        }
         const associations::Table table = learner.learn();
         write_table(table, parsed.out);
         const double seconds =
@@ -135,6 +140,10 @@ int run_learner(const std::vector<std::string>& args, std::ostream& out, std::os
             << " pairs of summary and body from " << dispatches << " dispatches; "
             << table.body_word_count() << " body words translate to " << table.summary_word_count()
             << " summary words; " << seconds << " s\n";
+        if (table.empty()) {
+            err << "depeches-learn: warning: nothing was learned (no word is in three summaries "
+                   "and three bodies): learn from a larger archive\n";
+        }
         return k_exit_ok;
     } catch (const UsageError& e) {
         err << "depeches-learn: " << e.what() << "\n\n" << learn_usage();

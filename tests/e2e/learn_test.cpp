@@ -1,6 +1,7 @@
 // End-to-end: depeches-learn writes word associations from dispatches with headlines, and
 // depeches-searchd --associations ranks with them.
 #include <csignal>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,19 @@ TEST(Learn, RefusesWhatItCannotUse) {
     const RunResult missing = run_process(
         {binary("depeches-learn"), "--out", (dir.path() / "t").string(), "/nonexistent/x.jsonl"});
     EXPECT_EQ(missing.status, 2);
+    // Nothing to learn from: no table is written, rather than one the daemon would refuse.
+    const RunResult empty =
+        run_process({binary("depeches-learn"), "--out", (dir.path() / "t").string(), "-"},
+                    "{\"id\": \"a\", \"title\": \"\", \"body\": \"Un texte.\"}\n");
+    EXPECT_EQ(empty.status, 1);
+    EXPECT_NE(empty.err.find("nothing to learn from"), std::string::npos) << empty.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.path() / "t"));
+    // Too small an archive: a valid table that changes nothing, and a warning.
+    const RunResult seeds =
+        run_process({binary("depeches-learn"), "--out", (dir.path() / "t").string(),
+                     source_path("corpus").string()});
+    EXPECT_EQ(seeds.status, 0) << seeds.err;
+    EXPECT_NE(seeds.err.find("nothing was learned"), std::string::npos) << seeds.err;
 
     // depeches-searchd stops, naming the file, on an associations file it cannot use.
     const std::string db = (dir.path() / "index").string();
