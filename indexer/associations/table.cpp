@@ -142,6 +142,7 @@ void Table::add_body_word(std::string body_term, const std::vector<Translation>&
     if (!added) {
         return;
     }
+    m_body_hashes.push_back(hash_term(body_term));
     m_body_terms.push_back(std::move(body_term));
     for (const Translation& t : translations) {
         m_columns.at(t.word).push_back({it->second, t.probability});

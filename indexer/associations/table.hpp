@@ -56,6 +56,13 @@ public:
     std::int64_t summary_word(std::string_view term) const;
     /// The index of body word `term`, or -1 when the table does not have it.
     std::int64_t body_word(std::string_view term) const;
+    /// Body word `index`'s term, and its hash_term().
+    const std::string& body_term(std::uint32_t index) const { return m_body_terms.at(index); }
+    std::uint64_t body_hash(std::uint32_t index) const { return m_body_hashes.at(index); }
+    /// The hash of a term, the same for every table (for filters built over its words).
+    static std::uint64_t hash_term(std::string_view term) noexcept {
+        return std::hash<std::string_view>{}(term);
+    }
     /// The share of summaries that have summary word `index` (its background probability).
     double summary_share(std::uint32_t index) const;
     /// The body words summary word `index` is a translation of, each with t(it | body word).
@@ -82,6 +89,7 @@ private:
     std::vector<std::uint32_t> m_summary_counts;
     Index m_summary_index;
     std::vector<std::string> m_body_terms;
+    std::vector<std::uint64_t> m_body_hashes;
     Index m_body_index;
     /// Summary word -> the body words it is a translation of (searching needs this side: a
     /// query's few words, each with the body words that say it).

@@ -58,6 +58,23 @@ AssociationScorer::AssociationScorer(const associations::Table& table,
     for (std::size_t b = 1; b < m_first.size(); ++b) {
         m_first[b] += m_first[b - 1];
     }
+    std::size_t capacity = 16;
+    while (capacity < 2 * m_entries.size()) {
+        capacity *= 2;
+    }
+    m_filter.assign(capacity, {});
+    for (std::size_t e = 0; e < m_entries.size(); ++e) {
+        const std::uint32_t b = m_entries[e].body_word;
+        if (e > 0 && m_entries[e - 1].body_word == b) {
+            continue;
+        }
+        const std::uint64_t hash = table.body_hash(b);
+        std::size_t i = hash & (capacity - 1);
+        while (m_filter[i].body_word != 0) {
+            i = (i + 1) & (capacity - 1);
+        }
+        m_filter[i] = {hash, b + 1};
+    }
     std::sort(m_own_terms.begin(), m_own_terms.end());
 }
 
@@ -87,6 +104,17 @@ std::vector<bool> AssociationScorer::lacking_a_word(const Xapian::Database& db,
     return lacking;
 }
 
+std::uint32_t AssociationScorer::find_body_word(const std::string& term) const {
+    const std::uint64_t hash = associations::Table::hash_term(term);
+    const std::size_t mask = m_filter.size() - 1;
+    for (std::size_t i = hash & mask; m_filter[i].body_word != 0; i = (i + 1) & mask) {
+        if (m_filter[i].hash == hash && m_table.body_term(m_filter[i].body_word - 1) == term) {
+            return m_filter[i].body_word;
+        }
+    }
+    return 0;
+}
+
 double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid) const {
     std::vector<double> translated(m_shares.size(), 0.0);
     std::vector<bool> has(m_shares.size(), false);
@@ -106,8 +134,8 @@ double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid)
         for (auto o = own; o != m_own_terms.end() && o->first == term; ++o) {
             has[o->second] = true;
         }
-        if (const std::int64_t body_word = m_table.body_word(term); body_word >= 0) {
-            const auto b = static_cast<std::size_t>(body_word);
+        if (const std::uint32_t found = find_body_word(term); found != 0) {
+            const std::size_t b = found - 1;
             for (std::uint32_t e = m_first[b]; e < m_first[b + 1]; ++e) {
                 translated[m_entries[e].slot] += m_entries[e].probability * wdf;
             }

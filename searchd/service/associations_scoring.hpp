@@ -65,6 +65,16 @@ private:
     std::vector<double> m_shares;       ///< slot (a word the table knows) -> its least share
     std::vector<Entry> m_entries;       ///< sorted by body word
     std::vector<std::uint32_t> m_first; ///< body word -> its first entry; one past the last
+    /// The body words of the entries by hash (open addressing, linear probing): a dispatch's
+    /// terms are looked up here, in a table a few thousand words small, rather than in the
+    /// whole table's, whose cache misses cost more than reading the term list.
+    struct FilterSlot {
+        std::uint64_t hash = 0;
+        std::uint32_t body_word = 0; ///< plus 1; 0: empty
+    };
+    std::vector<FilterSlot> m_filter;
+    /// The body word whose term is `term`, among the entries' (plus 1), or 0.
+    std::uint32_t find_body_word(const std::string& term) const;
     /// The known words' own terms, sorted, each with its slot: a dispatch's term list, sorted
     /// too, tells in one pass which it has.
     std::vector<std::pair<std::string, std::uint32_t>> m_own_terms;
