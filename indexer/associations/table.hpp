@@ -1,6 +1,6 @@
 // Word associations: how likely a headline or abstract is to use a word given the words of the
 // dispatch's body, learned from dispatches that have both (see learner.hpp), read by searchd
-// to score a dispatch that words the query otherwise ("meurt" and a body saying "décédé").
+// to score a dispatch that words the query otherwise ("mort" and a body saying "décédé").
 //
 // File format (UTF-8 text, one record per line, fields separated by one space; terms are the
 // analyzer's terms, which never contain spaces):

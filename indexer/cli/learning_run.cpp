@@ -22,7 +22,7 @@ std::string learn_usage() {
            "Learns which words of a dispatch's body its headline and abstract come with, from\n"
            "dispatches that have both (IBM Model 1), and writes the table to FILE, for\n"
            "depeches-searchd --associations FILE: a dispatch that words the query otherwise\n"
-           "(\"meurt\" for a body saying \"décédé\") then ranks higher. SOURCE is read as by\n"
+           "(\"mort\" for a body saying \"décédé\") then ranks higher. SOURCE is read as by\n"
            "depeches-indexer (a directory, a file, or - for JSON Lines on standard input).\n"
            "Learn from an archive of thousands of dispatches: words in fewer than three\n"
            "summaries are left out.\n"
