@@ -190,6 +190,7 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
     }
     built.content_hash = std::move(stored.content_hash);
     doc.add_value(k_slot_hash, built.content_hash);
+    doc.add_value(k_slot_words, pack_words(doc));
     doc.set_data(std::move(stored.data));
     return built;
 }

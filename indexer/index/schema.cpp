@@ -10,6 +10,15 @@ namespace depeches::index {
 
 namespace {
 
+/// Appends `number` as a k_slot_words variable-length integer (see unpack_words).
+void append_varint(std::string& out, std::uint32_t number) {
+    while (number >= 0x80) {
+        out.push_back(static_cast<char>((number & 0x7F) | 0x80));
+        number >>= 7;
+    }
+    out.push_back(static_cast<char>(number));
+}
+
 /// Xapian refuses terms longer than 245 bytes; keep a margin.
 constexpr std::size_t k_max_term_bytes = 240;
 
@@ -59,6 +68,20 @@ std::string iso_date(std::string_view date_value) {
         .append("-")
         .append(date_value.substr(6, 2));
     return out;
+}
+
+std::string pack_words(const Xapian::Document& document) {
+    std::string value;
+    for (Xapian::TermIterator it = document.termlist_begin(); it != document.termlist_end(); ++it) {
+        const std::string term = *it;
+        if (!term.empty() && term.front() >= 'A' && term.front() <= 'Z') {
+            continue; // a prefixed term (every prefix is one upper-case letter)
+        }
+        append_varint(value, static_cast<std::uint32_t>(term.size()));
+        value.append(term);
+        append_varint(value, it.get_wdf());
+    }
+    return value;
 }
 
 std::string pack_hit(std::string_view date_value, std::string_view id, std::string_view title) {

@@ -5,16 +5,9 @@
 #include <cmath>
 #include <unordered_set>
 
+#include "indexer/index/schema.hpp"
+
 namespace depeches::search {
-namespace {
-
-/// Index terms are prefixed by one upper-case ASCII letter (schema.hpp); the words' own
-/// terms sort before them (digits) or after (lower case, other scripts).
-bool is_prefixed(const std::string& term) {
-    return !term.empty() && term.front() >= 'A' && term.front() <= 'Z';
-}
-
-} // namespace
 
 AssociationScorer::AssociationScorer(const associations::Table& table,
                                      const std::vector<analysis::TermChoice>& words)
@@ -115,18 +108,15 @@ std::uint32_t AssociationScorer::find_body_word(const std::string& term) const {
     return 0;
 }
 
-double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid) const {
+double AssociationScorer::score(std::string_view words) const {
     std::vector<double> translated(m_shares.size(), 0.0);
     std::vector<bool> has(m_shares.size(), false);
     double length = 0;
     auto own = m_own_terms.begin();
-    for (Xapian::TermIterator it = db.termlist_begin(docid); it != db.termlist_end(docid);) {
-        const std::string term = *it;
-        if (is_prefixed(term)) {
-            it.skip_to("["); // past 'Z': every prefixed term at once
-            continue;
-        }
-        const double wdf = it.get_wdf();
+    std::string term;
+    index::unpack_words(words, [&](const index::PackedWord& word) {
+        term.assign(word.term);
+        const double wdf = word.wdf;
         length += wdf;
         while (own != m_own_terms.end() && own->first < term) {
             ++own;
@@ -140,8 +130,7 @@ double AssociationScorer::score(const Xapian::Database& db, Xapian::docid docid)
                 translated[m_entries[e].slot] += m_entries[e].probability * wdf;
             }
         }
-        ++it;
-    }
+    });
     double score = 0;
     for (std::size_t slot = 0; slot < m_shares.size(); ++slot) {
         if (!has[slot] && translated[slot] > 0 && length > 0) {
@@ -164,9 +153,16 @@ void weigh_associations(const Xapian::Database& db, const associations::Table& t
     const std::vector<bool> lacking = scorer.lacking_a_word(
         db,
         std::vector<Ranked>(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth)));
+    std::vector<Ranked> scored;
     for (std::size_t i = 0; i < depth; ++i) {
         if (lacking[i]) {
-            ranked[i].weight *= 1 + per_word * scorer.score(db, ranked[i].docid);
+            scored.push_back(ranked[i]);
+        }
+    }
+    const std::vector<std::string> packed = values_of(db, index::k_slot_words, scored);
+    for (std::size_t i = 0, next = 0; i < depth; ++i) {
+        if (lacking[i]) {
+            ranked[i].weight *= 1 + per_word * scorer.score(packed[next++]);
         }
     }
     std::vector<Ranked> best(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));

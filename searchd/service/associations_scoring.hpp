@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -51,8 +52,8 @@ public:
     /// For each word the table knows that the dispatch has under none of its terms,
     /// log(1 + p / (k_association_background × the word's share of summaries)), summed; p is
     /// the sum over the dispatch's words u of t(word | u) × u's frequency / the dispatch's
-    /// number of words. Reads the dispatch's term list.
-    double score(const Xapian::Database& db, Xapian::docid docid) const;
+    /// number of words. `words` is the dispatch's index::k_slot_words value.
+    double score(std::string_view words) const;
 
 private:
     /// A body word that says one of the words (slot), with t(the word | body word).

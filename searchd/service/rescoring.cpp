@@ -56,6 +56,23 @@ std::vector<std::size_t> in_docid_order(const std::vector<Ranked>& ranked) {
     return order;
 }
 
+std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
+                                   const std::vector<Ranked>& ranked) {
+    const std::vector<std::size_t> by_docid = in_docid_order(ranked);
+    std::vector<std::string> values(ranked.size());
+    Xapian::ValueIterator it = db.valuestream_begin(slot);
+    for (const std::size_t i : by_docid) {
+        if (it == db.valuestream_end(slot)) {
+            break;
+        }
+        it.skip_to(ranked[i].docid);
+        if (it != db.valuestream_end(slot) && it.get_docid() == ranked[i].docid) {
+            values[i] = *it;
+        }
+    }
+    return values;
+}
+
 void sort_best_first(std::vector<Ranked>& ranked) {
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;

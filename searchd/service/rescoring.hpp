@@ -4,6 +4,7 @@
 // candidates alone, whose positions are the only ones read.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -22,6 +23,12 @@ std::vector<Ranked> ranked_of(const Xapian::MSet& mset);
 
 /// The indexes of `ranked` in the order of their docids: how an index is best read for them.
 std::vector<std::size_t> in_docid_order(const std::vector<Ranked>& ranked);
+
+/// The values of `slot` for the documents of `ranked`, in its order. They are read through the
+/// slot's value stream in docid order: for a window or a page of hits this reads a few chunks
+/// instead of one B-tree lookup per document.
+std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
+                                   const std::vector<Ranked>& ranked);
 
 /// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
 void sort_best_first(std::vector<Ranked>& ranked);

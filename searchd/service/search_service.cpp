@@ -335,26 +335,6 @@ void weigh_terms(const Xapian::Database& db, analysis::HighlightTerms& terms) {
     }
 }
 
-/// The values of `slot` for the documents of `ranked`, in its order. They are read through the
-/// slot's value stream in docid order: for a window or a page of hits this reads a few chunks
-/// instead of one B-tree lookup per document.
-std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
-                                   const std::vector<Ranked>& ranked) {
-    const std::vector<std::size_t> by_docid = in_docid_order(ranked);
-    std::vector<std::string> values(ranked.size());
-    Xapian::ValueIterator it = db.valuestream_begin(slot);
-    for (const std::size_t i : by_docid) {
-        if (it == db.valuestream_end(slot)) {
-            break;
-        }
-        it.skip_to(ranked[i].docid);
-        if (it != db.valuestream_end(slot) && it.get_docid() == ranked[i].docid) {
-            values[i] = *it;
-        }
-    }
-    return values;
-}
-
 /// Adds to each of `ranked` (best first) what its date's agreement with the days the query
 /// names is worth (query::day_agreement, times the best score), and sorts them again.
 void boost_named_days(const Xapian::Database& db, const std::vector<query::NamedDay>& days,
