@@ -40,11 +40,15 @@ AssociationScorer::AssociationScorer(const associations::Table& table,
             }
         }
     }
+    index_entries();
+}
+
+void AssociationScorer::index_entries() {
     std::sort(m_entries.begin(), m_entries.end(),
               [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
-    // Where each body word's entries begin: a dispatch's every term is looked up here, and
-    // a binary search per term cost as much as reading the term list.
-    m_first.assign(table.body_word_count() + 1, 0);
+    // Where each body word's entries begin: each word of a dispatch is looked up here (a
+    // binary search per word cost as much as reading the words).
+    m_first.assign(m_table.body_word_count() + 1, 0);
     for (const Entry& e : m_entries) {
         ++m_first[e.body_word + 1];
     }
@@ -61,21 +65,20 @@ AssociationScorer::AssociationScorer(const associations::Table& table,
         if (e > 0 && m_entries[e - 1].body_word == b) {
             continue;
         }
-        const std::uint64_t hash = table.body_hash(b);
+        const std::uint64_t hash = m_table.body_hash(b);
         std::size_t i = hash & (capacity - 1);
         while (m_filter[i].body_word != 0) {
             i = (i + 1) & (capacity - 1);
         }
         m_filter[i] = {hash, b + 1};
     }
-    std::sort(m_own_terms.begin(), m_own_terms.end());
 }
 
-std::vector<bool> AssociationScorer::lacking_a_word(const Xapian::Database& db,
-                                                    const std::vector<Ranked>& dispatches) const {
-    const std::size_t slots = m_shares.size();
+std::vector<std::vector<bool>>
+AssociationScorer::words_had(const Xapian::Database& db,
+                             const std::vector<Ranked>& dispatches) const {
     const std::vector<std::size_t> order = in_docid_order(dispatches);
-    std::vector<bool> has(dispatches.size() * slots, false);
+    std::vector<std::vector<bool>> had(dispatches.size(), std::vector<bool>(m_shares.size()));
     for (const auto& [term, slot] : m_own_terms) {
         Xapian::PostingIterator it = db.postlist_begin(term);
         for (const std::size_t i : order) {
@@ -84,20 +87,14 @@ std::vector<bool> AssociationScorer::lacking_a_word(const Xapian::Database& db,
                 break;
             }
             if (*it == dispatches[i].docid) {
-                has[i * slots + slot] = true;
+                had[i][slot] = true;
             }
         }
     }
-    std::vector<bool> lacking(dispatches.size(), false);
-    for (std::size_t i = 0; i < dispatches.size(); ++i) {
-        for (std::size_t slot = 0; slot < slots; ++slot) {
-            lacking[i] = lacking[i] || !has[i * slots + slot];
-        }
-    }
-    return lacking;
+    return had;
 }
 
-std::uint32_t AssociationScorer::find_body_word(const std::string& term) const {
+std::uint32_t AssociationScorer::find_body_word(std::string_view term) const {
     const std::uint64_t hash = associations::Table::hash_term(term);
     const std::size_t mask = m_filter.size() - 1;
     for (std::size_t i = hash & mask; m_filter[i].body_word != 0; i = (i + 1) & mask) {
@@ -108,23 +105,13 @@ std::uint32_t AssociationScorer::find_body_word(const std::string& term) const {
     return 0;
 }
 
-double AssociationScorer::score(std::string_view words) const {
+double AssociationScorer::score(std::string_view words, const std::vector<bool>& had) const {
     std::vector<double> translated(m_shares.size(), 0.0);
-    std::vector<bool> has(m_shares.size(), false);
     double length = 0;
-    auto own = m_own_terms.begin();
-    std::string term;
     index::unpack_words(words, [&](const index::PackedWord& word) {
-        term.assign(word.term);
         const double wdf = word.wdf;
         length += wdf;
-        while (own != m_own_terms.end() && own->first < term) {
-            ++own;
-        }
-        for (auto o = own; o != m_own_terms.end() && o->first == term; ++o) {
-            has[o->second] = true;
-        }
-        if (const std::uint32_t found = find_body_word(term); found != 0) {
+        if (const std::uint32_t found = find_body_word(word.term); found != 0) {
             const std::size_t b = found - 1;
             for (std::uint32_t e = m_first[b]; e < m_first[b + 1]; ++e) {
                 translated[m_entries[e].slot] += m_entries[e].probability * wdf;
@@ -133,7 +120,7 @@ double AssociationScorer::score(std::string_view words) const {
     });
     double score = 0;
     for (std::size_t slot = 0; slot < m_shares.size(); ++slot) {
-        if (!has[slot] && translated[slot] > 0 && length > 0) {
+        if (!had[slot] && translated[slot] > 0 && length > 0) {
             const double p = translated[slot] / length;
             score += std::log1p(p / (k_association_background * m_shares[slot]));
         }
@@ -150,19 +137,22 @@ void weigh_associations(const Xapian::Database& db, const associations::Table& t
     }
     const std::size_t depth = std::min(ranked.size(), k_association_depth);
     const double per_word = k_association_weight / static_cast<double>(scorer.word_count());
-    const std::vector<bool> lacking = scorer.lacking_a_word(
-        db,
-        std::vector<Ranked>(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth)));
+    const std::vector<Ranked> top(ranked.begin(),
+                                  ranked.begin() + static_cast<std::ptrdiff_t>(depth));
+    const std::vector<std::vector<bool>> had = scorer.words_had(db, top);
+    const auto lacks_one = [&had](std::size_t i) {
+        return std::find(had[i].begin(), had[i].end(), false) != had[i].end();
+    };
     std::vector<Ranked> scored;
     for (std::size_t i = 0; i < depth; ++i) {
-        if (lacking[i]) {
+        if (lacks_one(i)) {
             scored.push_back(ranked[i]);
         }
     }
     const std::vector<std::string> packed = values_of(db, index::k_slot_words, scored);
     for (std::size_t i = 0, next = 0; i < depth; ++i) {
-        if (lacking[i]) {
-            ranked[i].weight *= 1 + per_word * scorer.score(packed[next++]);
+        if (lacks_one(i)) {
+            ranked[i].weight *= 1 + per_word * scorer.score(packed[next++], had[i]);
         }
     }
     std::vector<Ranked> best(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));

@@ -19,7 +19,7 @@ namespace depeches::search {
 
 /// How many of the best dispatches are scored for associations: enough for the right one to
 /// climb into the first page from below it. Held-out headlines / abstracts MRR@10: 10 dispatches
-/// 0.6941 / 0.6494, 20 0.6942 / 0.6519, 30 0.6946 / 0.6519; each costs a term list read.
+/// 0.6941 / 0.6494, 20 0.6942 / 0.6519, 30 0.6946 / 0.6519; each costs a read of its words.
 inline constexpr std::size_t k_association_depth = 30;
 /// The weight of the association score: a dispatch's score is multiplied by 1 + this times
 /// its association score over the number of query words. Tuned on the held-out OrangeSum
@@ -44,16 +44,17 @@ public:
     /// Number of distinct words (by their first term).
     std::size_t word_count() const { return m_word_count; }
 
-    /// For each of `dispatches`, whether it lacks one of the words the table knows (read from
-    /// the words' posting lists): only those can score.
-    std::vector<bool> lacking_a_word(const Xapian::Database& db,
-                                     const std::vector<Ranked>& dispatches) const;
+    /// For each of `dispatches`, which of the words the table knows it has, under any of their
+    /// terms (read from the words' posting lists, in docid order). Only a dispatch that lacks
+    /// one can score.
+    std::vector<std::vector<bool>> words_had(const Xapian::Database& db,
+                                             const std::vector<Ranked>& dispatches) const;
 
-    /// For each word the table knows that the dispatch has under none of its terms,
+    /// For each word the table knows that the dispatch lacks (`had`, from words_had),
     /// log(1 + p / (k_association_background × the word's share of summaries)), summed; p is
     /// the sum over the dispatch's words u of t(word | u) × u's frequency / the dispatch's
     /// number of words. `words` is the dispatch's index::k_slot_words value.
-    double score(std::string_view words) const;
+    double score(std::string_view words, const std::vector<bool>& had) const;
 
 private:
     /// A body word that says one of the words (slot), with t(the word | body word).
@@ -62,22 +63,24 @@ private:
         std::uint32_t slot = 0;
         float probability = 0;
     };
+    /// Sorts the entries and indexes them by body word (m_first) and by hash (m_filter).
+    void index_entries();
+    /// The body word whose term is `term`, among the entries' (plus 1), or 0.
+    std::uint32_t find_body_word(std::string_view term) const;
+
     const associations::Table& m_table;
     std::vector<double> m_shares;       ///< slot (a word the table knows) -> its least share
     std::vector<Entry> m_entries;       ///< sorted by body word
     std::vector<std::uint32_t> m_first; ///< body word -> its first entry; one past the last
     /// The body words of the entries by hash (open addressing, linear probing): a dispatch's
-    /// terms are looked up here, in a table a few thousand words small, rather than in the
-    /// whole table's, whose cache misses cost more than reading the term list.
+    /// words are looked up here, in a table a few thousand words small; in the whole table's
+    /// hash map, cache misses cost as much as reading the words.
     struct FilterSlot {
         std::uint64_t hash = 0;
         std::uint32_t body_word = 0; ///< plus 1; 0: empty
     };
     std::vector<FilterSlot> m_filter;
-    /// The body word whose term is `term`, among the entries' (plus 1), or 0.
-    std::uint32_t find_body_word(const std::string& term) const;
-    /// The known words' own terms, sorted, each with its slot: a dispatch's term list, sorted
-    /// too, tells in one pass which it has.
+    /// The known words' own terms, each with its slot.
     std::vector<std::pair<std::string, std::uint32_t>> m_own_terms;
     std::size_t m_word_count = 0;
 };
