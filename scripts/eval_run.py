@@ -134,7 +134,7 @@ def daemon_args(args, set_dir):
     if args.associations != "auto":
         return ["--associations", args.associations]
     if os.path.basename(corpus_of(set_dir)) != "orangesum-corpus-body.jsonl.xz":
-        return [] # no archive with headlines to learn from (PIAF's Wikipedia paragraphs)
+        return []  # no archive with headlines to learn from (PIAF's Wikipedia paragraphs)
     sys.path.insert(0, os.path.join(ROOT, "scripts"))
     from learn_associations import learn  # noqa: E402
     data = os.path.join(ROOT, "..", "shared", "data", "orangesum.jsonl.xz")

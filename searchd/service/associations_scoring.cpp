@@ -46,31 +46,22 @@ AssociationScorer::AssociationScorer(const associations::Table& table,
 void AssociationScorer::index_entries() {
     std::sort(m_entries.begin(), m_entries.end(),
               [](const Entry& a, const Entry& b) { return a.body_word < b.body_word; });
-    // Where each body word's entries begin: each word of a dispatch is looked up here (a
-    // binary search per word cost as much as reading the words).
-    m_first.assign(m_table.body_word_count() + 1, 0);
-    for (const Entry& e : m_entries) {
-        ++m_first[e.body_word + 1];
-    }
-    for (std::size_t b = 1; b < m_first.size(); ++b) {
-        m_first[b] += m_first[b - 1];
-    }
     std::size_t capacity = 16;
     while (capacity < 2 * m_entries.size()) {
         capacity *= 2;
     }
     m_filter.assign(capacity, {});
-    for (std::size_t e = 0; e < m_entries.size(); ++e) {
-        const std::uint32_t b = m_entries[e].body_word;
-        if (e > 0 && m_entries[e - 1].body_word == b) {
-            continue;
+    for (std::size_t first = 0, end = 0; first < m_entries.size(); first = end) {
+        const std::uint32_t b = m_entries[first].body_word;
+        while (end < m_entries.size() && m_entries[end].body_word == b) {
+            ++end;
         }
         const std::uint64_t hash = m_table.body_hash(b);
         std::size_t i = hash & (capacity - 1);
-        while (m_filter[i].body_word != 0) {
+        while (m_filter[i].end != 0) {
             i = (i + 1) & (capacity - 1);
         }
-        m_filter[i] = {hash, b + 1};
+        m_filter[i] = {hash, b, static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(end)};
     }
 }
 
@@ -94,15 +85,15 @@ AssociationScorer::words_had(const Xapian::Database& db,
     return had;
 }
 
-std::uint32_t AssociationScorer::find_body_word(std::string_view term) const {
+const AssociationScorer::FilterSlot* AssociationScorer::find(std::string_view term) const {
     const std::uint64_t hash = associations::Table::hash_term(term);
     const std::size_t mask = m_filter.size() - 1;
-    for (std::size_t i = hash & mask; m_filter[i].body_word != 0; i = (i + 1) & mask) {
-        if (m_filter[i].hash == hash && m_table.body_term(m_filter[i].body_word - 1) == term) {
-            return m_filter[i].body_word;
+    for (std::size_t i = hash & mask; m_filter[i].end != 0; i = (i + 1) & mask) {
+        if (m_filter[i].hash == hash && m_table.body_term(m_filter[i].body_word) == term) {
+            return &m_filter[i];
         }
     }
-    return 0;
+    return nullptr;
 }
 
 double AssociationScorer::score(std::string_view words, const std::vector<bool>& had) const {
@@ -111,9 +102,8 @@ double AssociationScorer::score(std::string_view words, const std::vector<bool>&
     index::unpack_words(words, [&](const index::PackedWord& word) {
         const double wdf = word.wdf;
         length += wdf;
-        if (const std::uint32_t found = find_body_word(word.term); found != 0) {
-            const std::size_t b = found - 1;
-            for (std::uint32_t e = m_first[b]; e < m_first[b + 1]; ++e) {
+        if (const FilterSlot* found = find(word.term); found != nullptr) {
+            for (std::uint32_t e = found->first; e < found->end; ++e) {
                 translated[m_entries[e].slot] += m_entries[e].probability * wdf;
             }
         }

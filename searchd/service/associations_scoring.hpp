@@ -63,22 +63,25 @@ private:
         std::uint32_t slot = 0;
         float probability = 0;
     };
-    /// Sorts the entries and indexes them by body word (m_first) and by hash (m_filter).
-    void index_entries();
-    /// The body word whose term is `term`, among the entries' (plus 1), or 0.
-    std::uint32_t find_body_word(std::string_view term) const;
-
-    const associations::Table& m_table;
-    std::vector<double> m_shares;       ///< slot (a word the table knows) -> its least share
-    std::vector<Entry> m_entries;       ///< sorted by body word
-    std::vector<std::uint32_t> m_first; ///< body word -> its first entry; one past the last
-    /// The body words of the entries by hash (open addressing, linear probing): a dispatch's
-    /// words are looked up here, in a table a few thousand words small; in the whole table's
-    /// hash map, cache misses cost as much as reading the words.
+    /// A body word of the entries, found by the hash of its term, and where its entries are.
     struct FilterSlot {
         std::uint64_t hash = 0;
-        std::uint32_t body_word = 0; ///< plus 1; 0: empty
+        std::uint32_t body_word = 0;
+        std::uint32_t first = 0; ///< its first entry
+        std::uint32_t end = 0;   ///< one past its last entry; 0: an empty slot
     };
+    /// Sorts the entries by body word and fills m_filter.
+    void index_entries();
+    /// The slot of the body word whose term is `term`, or null when no entry has it.
+    const FilterSlot* find(std::string_view term) const;
+
+    const associations::Table& m_table;
+    std::vector<double> m_shares; ///< slot (a word the table knows) -> its least share
+    std::vector<Entry> m_entries; ///< sorted by body word
+    /// The entries' body words by hash (open addressing, linear probing): each word of a
+    /// dispatch is looked up here, in a table a few thousand words small. In the whole table's
+    /// hash map, cache misses cost as much as reading the words; a binary search over the
+    /// entries per word did too.
     std::vector<FilterSlot> m_filter;
     /// The known words' own terms, each with its slot.
     std::vector<std::pair<std::string, std::uint32_t>> m_own_terms;
