@@ -17,6 +17,8 @@ import threading
 import urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# Debian's mythes-fr (scripts/install_deps.sh installs it).
+THESAURUS = "/usr/share/mythes/thes_fr.dat"
 
 
 def corpus_of(set_dir):
@@ -120,7 +122,8 @@ def add_arguments(parser):
     parser.add_argument("--associations", default="auto",
                         help="word associations for depeches-searchd: a file, none, or auto "
                              "(for the OrangeSum sets, learned from the other articles by "
-                             "scripts/learn_associations.py; none for the others)")
+                             "scripts/learn_associations.py; for the others, which have no "
+                             "headlines, the French thesaurus over the set's documents)")
     parser.add_argument("--eval-dir", default=os.environ.get(
         "EVAL_DIR", os.path.join(ROOT, "..", "shared", "eval")))
     parser.add_argument("--bench-dir", default=os.environ.get(
@@ -133,12 +136,32 @@ def daemon_args(args, set_dir):
         return []
     if args.associations != "auto":
         return ["--associations", args.associations]
-    if os.path.basename(corpus_of(set_dir)) != "orangesum-corpus-body.jsonl.xz":
-        return []  # no archive with headlines to learn from (PIAF's Wikipedia paragraphs)
+    corpus = corpus_of(set_dir)
+    if os.path.basename(corpus) != "orangesum-corpus-body.jsonl.xz":
+        # No archive with headlines to learn from (PIAF's Wikipedia paragraphs): synonyms.
+        return thesaurus_associations(args.bin, corpus)
     sys.path.insert(0, os.path.join(ROOT, "scripts"))
     from learn_associations import learn  # noqa: E402
     data = os.path.join(ROOT, "..", "shared", "data", "orangesum.jsonl.xz")
     return ["--associations", learn(args.bin, args.eval_dir, data)]
+
+
+def thesaurus_associations(bin_dir, corpus):
+    """The daemon options for a table of the thesaurus's synonyms over `corpus`'s documents,
+    learned into eval-results/ (none, said on stderr, when the thesaurus is not installed)."""
+    if not os.path.exists(THESAURUS):
+        print("no thesaurus (%s): ranking without word associations" % THESAURUS,
+              file=sys.stderr)
+        return []
+    name = os.path.basename(os.path.dirname(corpus))
+    out = os.path.join(ROOT, "eval-results", "associations-%s-thesaurus.txt" % name)
+    with lzma.open(corpus, "rb") as f:
+        feed = f.read()
+    proc = subprocess.run([os.path.join(bin_dir, "depeches-learn"), "--thesaurus", THESAURUS,
+                           "--out", out, "-"], input=feed, capture_output=True)
+    if proc.returncode != 0:
+        raise SystemExit("depeches-learn failed: " + proc.stderr.decode("utf-8", "replace"))
+    return ["--associations", out]
 
 
 def prepare(args, set_name):

@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(build-essential cmake pkg-config libxapian-dev libicu-dev libcpp-httplib-dev
           nlohmann-json3-dev libpugixml-dev xz-utils wfrench libhunspell-dev
-          hunspell-fr)
+          hunspell-fr mythes-fr)
 if [[ "${1:-}" == "--test" ]]; then
     packages+=(libgtest-dev chromium clang-format python3)
     command -v node >/dev/null 2>&1 || packages+=(nodejs)

@@ -24,4 +24,9 @@ if [[ $status -ne 0 && $status -ne 3 ]]; then
     echo "indexing failed (exit $status)" >&2
     exit "$status"
 fi
-exec build/bin/depeches-searchd --db "$db" --listen "$listen" --web web/
+# Word associations from the French thesaurus (Debian's mythes-fr): a few dispatches have too
+# few headlines to learn from (depeches-learn --help).
+associations="$db.associations"
+build/bin/depeches-learn --thesaurus /usr/share/mythes/thes_fr.dat --out "$associations" corpus/
+exec build/bin/depeches-searchd --db "$db" --listen "$listen" --web web/ \
+    --associations "$associations"

@@ -162,21 +162,22 @@ Table table_of(const Corpus& corpus, const Model& model, const LearnOptions& opt
 
 } // namespace
 
+std::uint32_t Learner::id_of(const std::string& term) {
+    const auto [it, added] = m_ids.try_emplace(term, static_cast<std::uint32_t>(m_terms.size()));
+    if (added) {
+        m_terms.push_back(term);
+    }
+    return it->second;
+}
+
 std::vector<std::uint32_t> Learner::words_of(std::string_view text) {
     m_tokens.clear();
     m_analyzer.tokenize(text, m_tokens);
     std::vector<std::uint32_t> ids;
     for (const analysis::Token& token : m_tokens) {
-        if (analysis::is_stop_word(token.form)) {
-            continue;
+        if (!analysis::is_stop_word(token.form)) {
+            ids.push_back(id_of(m_analyzer.term(token)));
         }
-        const std::string& term = m_analyzer.term(token);
-        const auto [it, added] =
-            m_ids.try_emplace(term, static_cast<std::uint32_t>(m_terms.size()));
-        if (added) {
-            m_terms.push_back(term);
-        }
-        ids.push_back(it->second);
     }
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -187,6 +188,11 @@ void Learner::add(std::string_view body, const std::vector<std::string_view>& su
     std::vector<std::uint32_t> body_words = words_of(body);
     if (body_words.empty()) {
         return;
+    }
+    ++m_body_total;
+    m_body_counts.resize(m_terms.size(), 0);
+    for (const std::uint32_t id : body_words) {
+        ++m_body_counts[id];
     }
     const auto body_index = static_cast<std::uint32_t>(m_bodies.size());
     bool paired = false;
@@ -241,6 +247,59 @@ Table Learner::learn(const LearnOptions& options) const {
         normalize(model, expected_counts(corpus, model, false), corpus.body_ids.size());
     }
     return table_of(corpus, model, options, m_terms, m_pairs.size());
+}
+
+std::optional<std::uint32_t> Learner::thesaurus_word(std::string_view word) {
+    m_tokens.clear();
+    m_analyzer.tokenize(word, m_tokens);
+    if (m_tokens.size() != 1 || analysis::is_stop_word(m_tokens.front().form)) {
+        return std::nullopt;
+    }
+    return id_of(m_analyzer.term(m_tokens.front()));
+}
+
+Table Learner::learn_thesaurus(const std::vector<ThesaurusEntry>& thesaurus,
+                               const ThesaurusOptions& options) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links; // (word, synonym), both ways
+    for (const ThesaurusEntry& entry : thesaurus) {
+        const std::optional<std::uint32_t> word = thesaurus_word(entry.word);
+        if (!word) {
+            continue;
+        }
+        for (const std::string& synonym : entry.synonyms) {
+            const std::optional<std::uint32_t> other = thesaurus_word(synonym);
+            if (other && *other != *word) {
+                links.emplace_back(*word, *other);
+                links.emplace_back(*other, *word);
+            }
+        }
+    }
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    m_body_counts.resize(m_terms.size(), 0);
+    const auto in_bodies = [this](std::uint32_t id) { return m_body_counts[id] > 0; };
+
+    Table table;
+    table.set_pairs(static_cast<std::uint32_t>(std::max<std::size_t>(m_body_total, 1)));
+    std::vector<std::uint32_t> summary_index(m_terms.size(), k_none);
+    for (const auto& [word, synonym] : links) {
+        if (summary_index[word] == k_none && in_bodies(synonym)) {
+            summary_index[word] = table.add_summary_word(
+                m_terms[word], std::max<std::uint32_t>(m_body_counts[word], 1));
+        }
+    }
+    std::vector<std::vector<Translation>> rows(m_terms.size());
+    for (const auto& [word, synonym] : links) {
+        if (summary_index[word] != k_none && in_bodies(synonym)) {
+            rows[synonym].push_back({summary_index[word], options.probability});
+        }
+    }
+    for (std::uint32_t id = 0; id < rows.size(); ++id) {
+        if (!rows[id].empty()) {
+            table.add_body_word(m_terms[id], rows[id]);
+        }
+    }
+    return table;
 }
 
 } // namespace depeches::associations

@@ -17,7 +17,7 @@ namespace depeches::cli {
 namespace {
 
 std::string learn_usage() {
-    return "usage: depeches-learn --out FILE SOURCE...\n"
+    return "usage: depeches-learn --out FILE [--thesaurus THESAURUS] SOURCE...\n"
            "\n"
            "Learns which words of a dispatch's body its headline and abstract come with, from\n"
            "dispatches that have both (IBM Model 1), and writes the table to FILE, for\n"
@@ -27,12 +27,20 @@ std::string learn_usage() {
            "Learn from an archive of thousands of dispatches: words in fewer than three\n"
            "summaries are left out.\n"
            "\n"
-           "  --out FILE   where to write the table (replaced once it is complete)\n"
-           "  --help       print this help and exit\n";
+           "An archive without headlines or abstracts takes its associations from a thesaurus\n"
+           "instead (--thesaurus): each word's synonyms, weighed by how many of the archive's\n"
+           "dispatches have the word. On an archive with summaries, what they teach ranks\n"
+           "better, and the two together no better than it alone.\n"
+           "\n"
+           "  --out FILE              where to write the table (replaced once it is complete)\n"
+           "  --thesaurus THESAURUS   a MyThes thesaurus in UTF-8, such as Debian's mythes-fr\n"
+           "                          (/usr/share/mythes/thes_fr.dat)\n"
+           "  --help                  print this help and exit\n";
 }
 
 struct LearnArgs {
     std::filesystem::path out;
+    std::filesystem::path thesaurus;
     std::vector<std::string> sources;
     bool help = false;
 };
@@ -47,6 +55,11 @@ LearnArgs parse_learn_args(const std::vector<std::string>& args) {
                 throw UsageError("--out needs a file");
             }
             parsed.out = args[++i];
+        } else if (args[i] == "--thesaurus") {
+            if (i + 1 == args.size()) {
+                throw UsageError("--thesaurus needs a file");
+            }
+            parsed.thesaurus = args[++i];
         } else if (args[i].size() > 1 && args[i].starts_with("-")) {
             throw UsageError("unknown option " + args[i]);
         } else {
@@ -62,13 +75,18 @@ LearnArgs parse_learn_args(const std::vector<std::string>& args) {
     return parsed;
 }
 
-/// Reads every dispatch of `sources` into `learner`; returns how many were read.
+/// Reads every dispatch of `sources` into `learner`, with their summaries unless
+/// `bodies_only`; returns how many were read.
 std::size_t read_sources(const std::vector<Source>& sources, associations::Learner& learner,
-                         std::ostream& err) {
+                         bool bodies_only, std::ostream& err) {
     std::size_t dispatches = 0;
     const FoundDispatch add = [&](ingest::Dispatch&& d, const std::string&) {
         ++dispatches;
         std::vector<std::string_view> summaries;
+        if (bodies_only) {
+            learner.add(d.body, summaries);
+            return;
+        }
         if (!d.title_from_body) {
             summaries.push_back(d.title);
         }
@@ -88,6 +106,19 @@ std::size_t read_sources(const std::vector<Source>& sources, associations::Learn
         }
     }
     return dispatches;
+}
+
+/// The thesaurus at `path`; throws naming the file (and line) when it cannot be read.
+std::vector<associations::ThesaurusEntry> read_thesaurus_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw std::runtime_error("cannot read the thesaurus " + path.string());
+    }
+    try {
+        return associations::read_thesaurus(in);
+    } catch (const associations::ThesaurusError& e) {
+        throw std::runtime_error(path.string() + ": " + e.what());
+    }
 }
 
 /// Writes `table` to `path` through a temporary file beside it, so that a reader never sees
@@ -125,22 +156,37 @@ int run_learner(const std::vector<std::string>& args, std::ostream& out, std::os
             throw UsageError("standard input (-) can be given only once");
         }
         const auto start = std::chrono::steady_clock::now();
-        associations::Learner learner;
-        const std::size_t dispatches = read_sources(sources, learner, err);
-        if (learner.pairs() == 0) {
-            throw std::runtime_error("none of the " + std::to_string(dispatches) +
-                                     " dispatches read has both a body and a headline or "
-                                     "abstract: nothing to learn from, nothing written");
+        const bool from_thesaurus = !parsed.thesaurus.empty();
+        std::vector<associations::ThesaurusEntry> thesaurus;
+        if (from_thesaurus) {
+            thesaurus = read_thesaurus_file(parsed.thesaurus);
         }
-        const associations::Table table = learner.learn();
+        associations::Learner learner;
+        const std::size_t dispatches = read_sources(sources, learner, from_thesaurus, err);
+        if (from_thesaurus ? learner.bodies() == 0 : learner.pairs() == 0) {
+            throw std::runtime_error(
+                "none of the " + std::to_string(dispatches) + " dispatches read has " +
+                (from_thesaurus ? "a body" : "both a body and a headline or abstract") +
+                ": nothing to learn from, nothing written");
+        }
+        const associations::Table table =
+            from_thesaurus ? learner.learn_thesaurus(thesaurus) : learner.learn();
         write_table(table, parsed.out);
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        err << "depeches-learn: " << parsed.out.string() << ": " << learner.pairs()
-            << " pairs of summary and body from " << dispatches << " dispatches; "
-            << table.body_word_count() << " body words translate to " << table.summary_word_count()
+        err << "depeches-learn: " << parsed.out.string() << ": ";
+        if (from_thesaurus) {
+            err << thesaurus.size() << " thesaurus entries over the words of " << learner.bodies()
+                << " bodies; ";
+        } else {
+            err << learner.pairs() << " pairs of summary and body from " << dispatches
+                << " dispatches; ";
+        }
+        err << table.body_word_count() << " body words translate to " << table.summary_word_count()
             << " summary words; " << seconds << " s\n";
-        if (table.empty()) {
+        if (from_thesaurus && table.empty()) {
+            err << "depeches-learn: warning: no synonym of the thesaurus is in the dispatches\n";
+        } else if (table.empty()) {
             err << "depeches-learn: warning: nothing was learned (no word is in three summaries "
                    "and three bodies): learn from a larger archive\n";
         }

@@ -1,5 +1,5 @@
-// End-to-end: depeches-learn writes word associations from dispatches with headlines, and
-// depeches-searchd --associations ranks with them.
+// End-to-end: depeches-learn writes word associations from dispatches with headlines, or from a
+// thesaurus, and depeches-searchd --associations ranks with them.
 #include <csignal>
 #include <filesystem>
 #include <string>
@@ -93,6 +93,50 @@ TEST(Learn, WritesTheAssociationsSearchdRanksWith) {
               (std::vector<std::string>{"vu", "deces"}));
     EXPECT_EQ(ids_for(db, "un cycliste meurt à Quimper", {"--associations", table}),
               (std::vector<std::string>{"deces", "vu"}));
+}
+
+TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
+    TempDir dir;
+    write_file(dir.path() / "corpus" / "relaches.txt",
+               "Point sur Quimper\n\nDeux suspects ont été relâchés samedi à Quimper.\n");
+    write_file(dir.path() / "corpus" / "vus.txt",
+               "Point sur Quimper\n\nDeux suspects vus samedi à Quimper.\n");
+    // Others on other matters, so that a word's share of the archive is that of a real one.
+    for (int i = 0; i < 18; ++i) {
+        write_file(dir.path() / "corpus" / ("port-" + std::to_string(i) + ".txt"),
+                   "Point sur Brest\n\nLe port de Brest rouvre le quai " + std::to_string(i) +
+                       ".\n");
+    }
+    const std::string thesaurus = (dir.path() / "thesaurus.dat").string();
+    write_file(thesaurus, "UTF-8\nlibérer|1\n(Verbe)|relâcher|délivrer|élargir (vieilli)\n");
+    const std::string table = (dir.path() / "associations").string();
+    const RunResult learned = run_process({binary("depeches-learn"), "--thesaurus", thesaurus,
+                                           "--out", table, (dir.path() / "corpus").string()});
+    ASSERT_EQ(learned.status, 0) << learned.err;
+    EXPECT_NE(learned.err.find("1 thesaurus entries over the words of 20 bodies"), std::string::npos)
+        << learned.err;
+
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(index_into(db, {(dir.path() / "corpus").string()}).status, 0);
+    EXPECT_EQ(ids_for(db, "suspects libérés à Quimper", {}),
+              (std::vector<std::string>{"vus", "relaches"}));
+    EXPECT_EQ(ids_for(db, "suspects libérés à Quimper", {"--associations", table}),
+              (std::vector<std::string>{"relaches", "vus"}));
+
+    // A thesaurus it cannot read: exit 1, naming the file and line, and no table.
+    const std::string bad = (dir.path() / "bad.dat").string();
+    write_file(bad, "UTF-8\nlibérer|2\n(Verbe)|relâcher\n");
+    const std::string none = (dir.path() / "none").string();
+    for (const auto& [file, message] :
+         {std::pair{bad, bad + ": line 3: the file ends before the 2 meanings"},
+          std::pair{bad + ".none", "cannot read the thesaurus " + bad + ".none"}}) {
+        const RunResult run = run_process({binary("depeches-learn"), "--thesaurus", file, "--out",
+                                           none, (dir.path() / "corpus").string()});
+        EXPECT_EQ(run.status, 1);
+        EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
+        EXPECT_FALSE(std::filesystem::exists(none));
+    }
+    EXPECT_EQ(run_process({binary("depeches-learn"), "--out", none, "--thesaurus"}).status, 2);
 }
 
 TEST(Learn, RefusesWhatItCannotUse) {
