@@ -113,7 +113,8 @@ TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
     const RunResult learned = run_process({binary("depeches-learn"), "--thesaurus", thesaurus,
                                            "--out", table, (dir.path() / "corpus").string()});
     ASSERT_EQ(learned.status, 0) << learned.err;
-    EXPECT_NE(learned.err.find("1 thesaurus entries over the words of 20 bodies"), std::string::npos)
+    EXPECT_NE(learned.err.find("1 thesaurus entries over the words of 20 bodies"),
+              std::string::npos)
         << learned.err;
 
     const std::string db = (dir.path() / "index").string();
