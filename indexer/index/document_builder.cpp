@@ -168,7 +168,8 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
         position = index_field(doc, dispatch.dateline, position, 1, {});
         position += k_field_gap;
     }
-    index_field(doc, dispatch.body, position, 1, {}, true);
+    const Xapian::termpos body_start = position;
+    index_field(doc, dispatch.body, body_start, 1, {}, true);
     if (const std::string key = body_key(m_tokens); !key.empty()) {
         doc.add_value(k_slot_copies, key); // m_tokens: the body's
     }
@@ -190,7 +191,7 @@ BuiltDocument DocumentBuilder::build(const ingest::Dispatch& dispatch,
     }
     built.content_hash = std::move(stored.content_hash);
     doc.add_value(k_slot_hash, built.content_hash);
-    doc.add_value(k_slot_words, pack_words(doc));
+    doc.add_value(k_slot_words, pack_words(doc, body_start));
     doc.set_data(std::move(stored.data));
     return built;
 }

@@ -70,7 +70,7 @@ std::string iso_date(std::string_view date_value) {
     return out;
 }
 
-std::string pack_words(const Xapian::Document& document) {
+std::string pack_words(const Xapian::Document& document, Xapian::termpos body_start) {
     std::string value;
     for (Xapian::TermIterator it = document.termlist_begin(); it != document.termlist_end(); ++it) {
         const std::string term = *it;
@@ -80,6 +80,10 @@ std::string pack_words(const Xapian::Document& document) {
         append_varint(value, static_cast<std::uint32_t>(term.size()));
         value.append(term);
         append_varint(value, it.get_wdf());
+        // Positions are sorted: the first is the earliest. Every unprefixed term has some.
+        const Xapian::PositionIterator first = it.positionlist_begin();
+        const Xapian::termpos position = first != it.positionlist_end() ? *first : body_start;
+        append_varint(value, position > body_start ? position - body_start : 0);
     }
     return value;
 }

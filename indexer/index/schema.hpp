@@ -46,9 +46,10 @@
 //           k_slot_copies  the body's words, hashed (see body_key): dispatches with the same
 //                         one are copies of one text, collapsed when the reader asks; absent
 //                         when the body has no words
-//           k_slot_words  the dispatch's words, its unprefixed terms with their wdf, in term
-//                         order (see pack_words): what word associations read of a dispatch,
-//                         a tenth of the time its term list takes (605 terms, 180 of them words)
+//           k_slot_words  the dispatch's words, its unprefixed terms with their wdf and where
+//                         each first comes, in term order (see pack_words): what word
+//                         associations and the opening's score read of a dispatch, a tenth of
+//                         the time its term list takes (605 terms, 180 of them words)
 //   data    JSON object: id, title, date (string or null), body, title_from_body, origin,
 //           and abstract, source, url, lang, keywords, dateline, version when present
 //   metadata k_meta_analysis_version, k_meta_schema_version
@@ -113,14 +114,18 @@ inline constexpr Xapian::termcount k_lead_wdf = 1;
 /// Positions left empty between fields, so that no phrase spans two fields.
 inline constexpr Xapian::termpos k_field_gap = 100;
 
-/// The k_slot_words value of `document`: for each unprefixed term, in term order, its length,
-/// its bytes and its wdf, the numbers as variable-length integers (7 bits a byte, low first).
-std::string pack_words(const Xapian::Document& document);
+/// The k_slot_words value of `document`, whose body begins at position `body_start`: for each
+/// unprefixed term, in term order, its length, its bytes, its wdf and its first position
+/// counted from `body_start` (0 for a word of the title, abstract or dateline, which come
+/// before), the numbers as variable-length integers (7 bits a byte, low first).
+std::string pack_words(const Xapian::Document& document, Xapian::termpos body_start);
 
 /// A word of a k_slot_words value.
 struct PackedWord {
     std::string_view term;
     Xapian::termcount wdf = 0;
+    /// How many positions into the body the word first comes (0 before it or at its start).
+    std::uint32_t first = 0;
 };
 
 /// Calls `visit(PackedWord)` for each word of a k_slot_words value, in term order; stops at
@@ -132,7 +137,7 @@ inline constexpr std::string_view k_meta_analysis_version = "depeches.analysis_v
 /// Metadata key holding the schema version (this file's layout).
 inline constexpr std::string_view k_meta_schema_version = "depeches.schema_version";
 /// Current schema version; change it with any change to this file's layout.
-inline constexpr std::string_view k_schema_version = "11";
+inline constexpr std::string_view k_schema_version = "12";
 
 /// Name of the stub file inside an index directory.
 inline constexpr std::string_view k_stub_file = "XAPIANDB";
@@ -222,10 +227,12 @@ template <typename Visit> void unpack_words(std::string_view value, Visit visit)
         const std::string_view term = value.substr(at, *length);
         at += *length;
         const std::optional<std::uint32_t> wdf = detail::read_varint(value, at);
-        if (!wdf) {
+        const std::optional<std::uint32_t> first =
+            wdf ? detail::read_varint(value, at) : std::nullopt;
+        if (!first) {
             return;
         }
-        visit(PackedWord{term, *wdf});
+        visit(PackedWord{term, *wdf, *first});
     }
 }
 

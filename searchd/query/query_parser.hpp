@@ -56,8 +56,9 @@ struct ParsedQuery {
     /// order: what proximity scoring looks for next to each other.
     std::vector<analysis::TermChoice> sequence;
     /// Every word searched for, stop words and a compound's parts too, in query order, each
-    /// its terms (not typo corrections): what word associations translate (see
-    /// search::AssociationScorer).
+    /// its terms (not typo corrections, but those of a word no dispatch has, which stand in
+    /// for it): what word associations translate and dispatches' openings are weighed for
+    /// (see search::AssociationScorer, search::weigh_openings).
     std::vector<analysis::TermChoice> words;
     /// Scoring-only terms of the words searched for, in phrases too (their exact forms, see
     /// schema.hpp), each weighted: they add to the score of a match, never make one.

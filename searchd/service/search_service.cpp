@@ -18,6 +18,7 @@
 #include "indexer/index/schema.hpp"
 #include "searchd/query/query_lexer.hpp"
 #include "searchd/service/associations_scoring.hpp"
+#include "searchd/service/opening_scoring.hpp"
 #include "searchd/service/rescoring.hpp"
 #include "searchd/service/search_error.hpp"
 #include "searchd/service/term_scoring.hpp"
@@ -720,6 +721,7 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
             if (m_associations) {
                 weigh_associations(w.db, *m_associations, plan.parsed.words, ranked);
             }
+            weigh_openings(w.db, plan.parsed.words, ranked);
             // Copies score alike, so a text's copies stand together in the window: folded
             // here, they cost one value read per candidate (Xapian's collapse key in the first
             // phase made a headline's page 45 % slower).

@@ -28,19 +28,32 @@ TEST(Schema, NumbersAndStopWordsHaveNoTruncatedTerm) {
     EXPECT_EQ(truncated_term(""), "");
 }
 
-TEST(Schema, PacksADispatchsWordsWithTheirFrequencies) {
+TEST(Schema, PacksADispatchsWordsWithTheirFrequenciesAndFirstPositions) {
     Xapian::Document doc;
-    doc.add_term("deced", 2);
-    doc.add_term("homm", 1);
-    doc.add_term("2016", 300);              // a wdf that takes two bytes
-    doc.add_term(std::string(200, 'x'), 1); // a term whose length takes two bytes
-    doc.add_term("Edecede", 2);             // prefixed terms are not words
+    // The body begins at 110: "deced" first comes 2 positions in, "homm" in the title before.
+    doc.add_posting("deced", 115);
+    doc.add_posting("deced", 112);
+    doc.add_posting("homm", 3);
+    doc.add_posting("homm", 130);
+    doc.add_posting("2016", 110, 300);           // a wdf that takes two bytes
+    doc.add_posting(std::string(200, 'x'), 410); // a length and a position of two bytes
+    doc.add_term("Edecede", 2);                  // prefixed terms are not words
     doc.add_boolean_term("Qid");
-    std::vector<std::pair<std::string, Xapian::termcount>> words;
-    const std::string value = pack_words(doc);
-    unpack_words(value, [&words](const PackedWord& w) { words.emplace_back(w.term, w.wdf); });
-    EXPECT_EQ(words, (std::vector<std::pair<std::string, Xapian::termcount>>{
-                         {"2016", 300}, {"deced", 2}, {"homm", 1}, {std::string(200, 'x'), 1}}));
+    struct Word {
+        std::string term;
+        Xapian::termcount wdf;
+        std::uint32_t first;
+        bool operator==(const Word&) const = default;
+    };
+    std::vector<Word> words;
+    const std::string value = pack_words(doc, 110);
+    unpack_words(value, [&words](const PackedWord& w) {
+        words.push_back({std::string(w.term), w.wdf, w.first});
+    });
+    EXPECT_EQ(
+        words,
+        (std::vector<Word>{
+            {"2016", 300, 0}, {"deced", 2, 2}, {"homm", 2, 0}, {std::string(200, 'x'), 1, 300}}));
     // A value cut short, or with a length past its end, gives the words before the fault.
     for (const std::size_t cut : {value.size() - 1, std::size_t{9}}) {
         SCOPED_TRACE(cut);
