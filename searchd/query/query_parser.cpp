@@ -400,15 +400,13 @@ private:
             }
             if (!m_negated) {
                 note_word(word, prefix);
-                const std::size_t noted = m_out.words.size(); // one past the word's own
+                const std::size_t noted = m_out.words_searched.size(); // one past the word's
                 TermChoice sequence_entry = word.parts.front();
                 query = with_alternatives(std::move(query), word, prefix, sequence_entry);
                 if (prefix.empty() && word.parts.size() == 1 && !word.stop_word) {
                     if (sequence_entry != word.parts.front() && word.whole.empty()) {
                         // No dispatch has the word: its corrections stand in for it.
-                        TermChoice& noted_word = m_out.words.at(noted - 1);
-                        noted_word.insert(noted_word.end(), sequence_entry.begin(),
-                                          sequence_entry.end());
+                        m_out.words_searched.at(noted - 1) = sequence_entry;
                     }
                     m_out.sequence.push_back(std::move(sequence_entry));
                 }
@@ -700,6 +698,7 @@ private:
             }
             if (prefix.empty()) {
                 m_out.words.push_back(part);
+                m_out.words_searched.push_back(part);
             }
         }
         if (word.parts.size() > 1) {
@@ -715,6 +714,7 @@ private:
         }
         if (prefix.empty() && !word.whole.empty()) {
             m_out.words.push_back(word.whole);
+            m_out.words_searched.push_back(word.whole);
         }
     }
 

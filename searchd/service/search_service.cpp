@@ -721,7 +721,7 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
             if (m_associations) {
                 weigh_associations(w.db, *m_associations, plan.parsed.words, ranked);
             }
-            weigh_openings(w.db, plan.parsed.words, ranked);
+            weigh_openings(w.db, plan.parsed.words_searched, ranked);
             // Copies score alike, so a text's copies stand together in the window: folded
             // here, they cost one value read per candidate (Xapian's collapse key in the first
             // phase made a headline's page 45 % slower).

@@ -450,6 +450,19 @@ TEST(QueryParser, AlsoSearchesTyposCorrectedBelowAWordSomeDispatchHas) {
               "Query((civil@1 AND_NOT alepp@1))");
 }
 
+TEST(QueryParser, NotesTheCorrectionsSearchedForAWordNoDispatchHas) {
+    analysis::Analyzer analyzer;
+    QueryParser parser(analyzer, fixed_sources());
+    using Words = std::vector<analysis::TermChoice>;
+    // "Alepp" is searched as "alep": openings are weighed for Alep, but associations
+    // translate only what was typed. "Alepo", a word of its own, is searched as typed.
+    const ParsedQuery alepp = parser.parse("civils à Alepp", DefaultOperator::op_or);
+    EXPECT_EQ(alepp.words, (Words{{"civil"}, {"a"}, {"alepp"}}));
+    EXPECT_EQ(alepp.words_searched, (Words{{"civil"}, {"a"}, {"alep"}}));
+    const ParsedQuery alepo = parser.parse("civils à Alepo", DefaultOperator::op_or);
+    EXPECT_EQ(alepo.words_searched, alepo.words);
+}
+
 TEST(QueryParser, CorrectsTheCompoundPartsNoDispatchHas) {
     // "alepp" is in no dispatch: the phrase also takes "alep" at its place; "alepo" is a
     // rare word of its own, taken as meant.
