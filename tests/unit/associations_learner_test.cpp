@@ -10,28 +10,8 @@
 namespace depeches::associations {
 namespace {
 
-/// The analyzer's term for `word`.
-std::string term(const std::string& word) {
-    analysis::Analyzer analyzer;
-    std::vector<analysis::Token> tokens;
-    analyzer.tokenize(word, tokens);
-    return analyzer.term(tokens.at(0));
-}
-
-/// t(summary word | body word) in `table` for these words, 0 when it has no such translation.
-float translation(const Table& table, const std::string& summary, const std::string& body) {
-    const std::int64_t w = table.summary_word(term(summary));
-    const std::int64_t u = table.body_word(term(body));
-    if (w < 0 || u < 0) {
-        return 0;
-    }
-    for (const Translation& t : table.translations_into(static_cast<std::uint32_t>(w))) {
-        if (t.word == static_cast<std::uint32_t>(u)) {
-            return t.probability;
-        }
-    }
-    return 0;
-}
+using test::term_of;
+using test::translation;
 
 TEST(AssociationLearner, LearnsWhichBodyWordsAHeadlineWordComesWith) {
     Learner learner;
@@ -47,8 +27,8 @@ TEST(AssociationLearner, LearnsWhichBodyWordsAHeadlineWordComesWith) {
     // Never a word into itself (the word's own match scores it), never a stop word, and no
     // word fewer than three summaries have ("Lyon").
     EXPECT_EQ(translation(table, "homme", "homme"), 0.0F);
-    EXPECT_EQ(table.summary_word(term("un")), -1);
-    EXPECT_EQ(table.summary_word(term("Lyon")), -1);
+    EXPECT_EQ(table.summary_word(term_of("un")), -1);
+    EXPECT_EQ(table.summary_word(term_of("Lyon")), -1);
 }
 
 TEST(AssociationLearner, LeavesOutWhatGoesWithEverything) {
@@ -62,8 +42,8 @@ TEST(AssociationLearner, LeavesOutWhatGoesWithEverything) {
     const Table table = learner.learn(options);
     // Every summary has "préfecture" and "arrêté": too common to write (over 5 %), and
     // "communiqué", in every body, translates nothing (over 20 %).
-    EXPECT_EQ(table.summary_word(term("préfecture")), -1);
-    EXPECT_EQ(table.body_word(term("communiqué")), -1);
+    EXPECT_EQ(table.summary_word(term_of("préfecture")), -1);
+    EXPECT_EQ(table.body_word(term_of("communiqué")), -1);
     EXPECT_TRUE(table.empty());
 }
 

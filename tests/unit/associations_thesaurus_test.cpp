@@ -8,6 +8,7 @@
 
 #include "indexer/associations/learner.hpp"
 #include "indexer/associations/thesaurus.hpp"
+#include "tests/associations_corpus.hpp"
 
 namespace depeches::associations {
 namespace {
@@ -17,27 +18,8 @@ std::vector<ThesaurusEntry> read(const std::string& text) {
     return read_thesaurus(in);
 }
 
-std::string term(const std::string& word) {
-    analysis::Analyzer analyzer;
-    std::vector<analysis::Token> tokens;
-    analyzer.tokenize(word, tokens);
-    return analyzer.term(tokens.at(0));
-}
-
-/// t(word | synonym) in `table`, 0 when it has no such translation.
-float translation(const Table& table, const std::string& word, const std::string& synonym) {
-    const std::int64_t w = table.summary_word(term(word));
-    const std::int64_t u = table.body_word(term(synonym));
-    if (w < 0 || u < 0) {
-        return 0;
-    }
-    for (const Translation& t : table.translations_into(static_cast<std::uint32_t>(w))) {
-        if (t.word == static_cast<std::uint32_t>(u)) {
-            return t.probability;
-        }
-    }
-    return 0;
-}
+using test::term_of;
+using test::translation;
 
 TEST(Thesaurus, ReadsEachWordWithTheSynonymsOfAllItsMeanings) {
     const std::vector<ThesaurusEntry> entries = read("UTF-8\r\n"
@@ -102,22 +84,22 @@ TEST(ThesaurusLearner, MakesSynonymsTranslateIntoEachOther) {
     EXPECT_EQ(translation(table, "mort", "décès"), options.probability);
     EXPECT_EQ(translation(table, "libérer", "relâchés"), options.probability);
     // No body has "mort", "délivrer" or "libérer": they translate nothing.
-    EXPECT_EQ(table.body_word(term("mort")), -1);
-    EXPECT_EQ(table.body_word(term("délivrer")), -1);
+    EXPECT_EQ(table.body_word(term_of("mort")), -1);
+    EXPECT_EQ(table.body_word(term_of("délivrer")), -1);
     EXPECT_EQ(translation(table, "relâcher", "libérer"), 0.0F);
     EXPECT_EQ(translation(table, "police", "gendarmerie"), options.probability);
     EXPECT_EQ(translation(table, "gendarmerie", "police"), options.probability);
     // A word's share is that of the bodies having it, at least one: "police" is in two of
     // five, "mort" in none.
     const auto share = [&table](const std::string& word) {
-        const std::int64_t index = table.summary_word(term(word));
+        const std::int64_t index = table.summary_word(term_of(word));
         return index < 0 ? -1.0 : table.summary_share(static_cast<std::uint32_t>(index));
     };
     EXPECT_DOUBLE_EQ(share("police"), 0.4);
     EXPECT_DOUBLE_EQ(share("mort"), 0.2);
     // Stop words and phrases are left out.
-    EXPECT_EQ(table.summary_word(term("dans")), -1);
-    EXPECT_EQ(table.summary_word(term("parmi")), -1);
+    EXPECT_EQ(table.summary_word(term_of("dans")), -1);
+    EXPECT_EQ(table.summary_word(term_of("parmi")), -1);
     EXPECT_EQ(table.body_word("vie"), -1);
 }
 
