@@ -111,7 +111,7 @@ std::size_t read_sources(const std::vector<Source>& sources, associations::Learn
 /// The thesaurus at `path`; throws naming the file (and line) when it cannot be read.
 std::vector<associations::ThesaurusEntry> read_thesaurus_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    if (!in || std::filesystem::is_directory(path)) {
         throw std::runtime_error("cannot read the thesaurus " + path.string());
     }
     try {

@@ -130,7 +130,8 @@ TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
     const std::string none = (dir.path() / "none").string();
     for (const auto& [file, message] :
          {std::pair{bad, bad + ": line 3: the file ends before the 2 meanings"},
-          std::pair{bad + ".none", "cannot read the thesaurus " + bad + ".none"}}) {
+          std::pair{bad + ".none", "cannot read the thesaurus " + bad + ".none"},
+          std::pair{dir.path().string(), "cannot read the thesaurus " + dir.path().string()}}) {
         const RunResult run = run_process({binary("depeches-learn"), "--thesaurus", file, "--out",
                                            none, (dir.path() / "corpus").string()});
         EXPECT_EQ(run.status, 1);
