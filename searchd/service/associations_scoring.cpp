@@ -119,35 +119,18 @@ double AssociationScorer::score(std::string_view words, const std::vector<bool>&
 }
 
 void weigh_associations(const Xapian::Database& db, const associations::Table& table,
-                        const std::vector<analysis::TermChoice>& words,
-                        std::vector<Ranked>& ranked) {
+                        const std::vector<analysis::TermChoice>& words, Finalists& finalists) {
     const AssociationScorer scorer(table, words);
-    if (scorer.empty() || ranked.empty()) {
+    if (scorer.empty() || finalists.ranked.empty()) {
         return;
     }
-    const std::size_t depth = std::min(ranked.size(), k_association_depth);
     const double per_word = k_association_weight / static_cast<double>(scorer.word_count());
-    const std::vector<Ranked> top(ranked.begin(),
-                                  ranked.begin() + static_cast<std::ptrdiff_t>(depth));
-    const std::vector<std::vector<bool>> had = scorer.words_had(db, top);
-    const auto lacks_one = [&had](std::size_t i) {
-        return std::find(had[i].begin(), had[i].end(), false) != had[i].end();
-    };
-    std::vector<Ranked> scored;
-    for (std::size_t i = 0; i < depth; ++i) {
-        if (lacks_one(i)) {
-            scored.push_back(ranked[i]);
+    const std::vector<std::vector<bool>> had = scorer.words_had(db, finalists.ranked);
+    for (std::size_t i = 0; i < finalists.ranked.size(); ++i) {
+        if (std::find(had[i].begin(), had[i].end(), false) != had[i].end()) {
+            finalists.ranked[i].weight *= 1 + per_word * scorer.score(finalists.words[i], had[i]);
         }
     }
-    const std::vector<std::string> packed = values_of(db, index::k_slot_words, scored);
-    for (std::size_t i = 0, next = 0; i < depth; ++i) {
-        if (lacks_one(i)) {
-            ranked[i].weight *= 1 + per_word * scorer.score(packed[next++], had[i]);
-        }
-    }
-    std::vector<Ranked> best(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
-    sort_best_first(best);
-    std::copy(best.begin(), best.end(), ranked.begin());
 }
 
 } // namespace depeches::search

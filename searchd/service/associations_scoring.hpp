@@ -1,6 +1,6 @@
 // Scoring what a dispatch says in other words: the query's words it lacks, translated from the
 // words it has by the associations learned from headlines and bodies (associations/table.hpp).
-// A third ranking phase, over the best few of the rescored window.
+// A ranking phase over the best few of the rescored window (Finalists).
 #pragma once
 
 #include <cstdint>
@@ -17,10 +17,6 @@
 
 namespace depeches::search {
 
-/// How many of the best dispatches are scored for associations: enough for the right one to
-/// climb into the first page from below it. Held-out headlines / abstracts MRR@10: 10 dispatches
-/// 0.6941 / 0.6494, 20 0.6942 / 0.6519, 30 0.6946 / 0.6519; each costs a read of its words.
-inline constexpr std::size_t k_association_depth = 30;
 /// The weight of the association score: a dispatch's score is multiplied by 1 + this times
 /// its association score over the number of query words. Tuned on the held-out OrangeSum
 /// sets (scripts/train_sets.py; headlines and abstracts MRR@10 summed: 0.75 1.3465, 1.0 1.3456,
@@ -88,11 +84,9 @@ private:
     std::size_t m_word_count = 0;
 };
 
-/// Multiplies the score of the best k_association_depth of `ranked` (best first) by
-/// 1 + k_association_weight × their association score / the number of distinct words, and
-/// sorts them again (they can only rise: the others stay below).
+/// Multiplies the score of each of `finalists` by 1 + k_association_weight × its association
+/// score / the number of distinct words.
 void weigh_associations(const Xapian::Database& db, const associations::Table& table,
-                        const std::vector<analysis::TermChoice>& words,
-                        std::vector<Ranked>& ranked);
+                        const std::vector<analysis::TermChoice>& words, Finalists& finalists);
 
 } // namespace depeches::search

@@ -21,8 +21,8 @@ struct WordTerm {
 } // namespace
 
 void weigh_openings(const Xapian::Database& db, const std::vector<analysis::TermChoice>& words,
-                    std::vector<Ranked>& ranked) {
-    if (ranked.empty()) {
+                    Finalists& finalists) {
+    if (finalists.ranked.empty()) {
         return;
     }
     const double documents = db.get_doccount();
@@ -57,14 +57,11 @@ void weigh_openings(const Xapian::Database& db, const std::vector<analysis::Term
     std::sort(terms.begin(), terms.end(),
               [](const WordTerm& a, const WordTerm& b) { return a.term < b.term; });
 
-    const std::size_t depth = std::min(ranked.size(), k_opening_depth);
-    std::vector<Ranked> best(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth));
-    const std::vector<std::string> packed = values_of(db, index::k_slot_words, best);
     std::vector<bool> opens(weights.size());
-    for (std::size_t i = 0; i < depth; ++i) {
+    for (std::size_t i = 0; i < finalists.ranked.size(); ++i) {
         std::fill(opens.begin(), opens.end(), false);
         std::size_t next = 0;
-        index::unpack_words(packed[i], [&](const index::PackedWord& word) {
+        index::unpack_words(finalists.words[i], [&](const index::PackedWord& word) {
             while (next < terms.size() && std::string_view(terms[next].term) < word.term) {
                 ++next;
             }
@@ -78,10 +75,8 @@ void weigh_openings(const Xapian::Database& db, const std::vector<analysis::Term
         for (std::size_t w = 0; w < weights.size(); ++w) {
             share += opens[w] ? weights[w] : 0;
         }
-        best[i].weight *= 1 + k_opening_weight * share / total;
+        finalists.ranked[i].weight *= 1 + k_opening_weight * share / total;
     }
-    sort_best_first(best);
-    std::copy(best.begin(), best.end(), ranked.begin());
 }
 
 } // namespace depeches::search

@@ -3,6 +3,7 @@
 // tells them in passing has them further down. A ranking phase over the best few of the
 // rescored window, after the word associations (the BM25 weights of the first phases already
 // count a lead word once more, index::k_lead_wdf; this weighs the whole query's share instead).
+// It follows the word associations over the same Finalists.
 #pragma once
 
 #include <cstddef>
@@ -16,8 +17,6 @@
 
 namespace depeches::search {
 
-/// How many of the best dispatches are scored for their opening (as many as for associations).
-inline constexpr std::size_t k_opening_depth = 30;
 /// A dispatch's opening: its title, abstract and dateline, and this many positions of its body
 /// (every word, stop words included: about 120 others). Held-out headlines / abstracts MRR@10
 /// (scripts/train_sets.py) at weight 0.25: 150 positions 0.6976 / 0.6530, 200 0.7014 / 0.6542,
@@ -28,12 +27,10 @@ inline constexpr std::uint32_t k_opening_positions = 200;
 /// 0.7014 / 0.6542, 0.3 0.7020 / 0.6548, 0.4 0.7010 / 0.6550 (0.6946 / 0.6519 without).
 inline constexpr double k_opening_weight = 0.3;
 
-/// Multiplies the score of the best k_opening_depth of `ranked` (best first) by
-/// 1 + k_opening_weight × the share of the weight of `words` (each a choice of terms, weighed
-/// by log(N / df) of its most frequent term) that the dispatch's opening has, read from its
-/// index::k_slot_words value, and sorts them again (they can only rise: the others stay
-/// below).
+/// Multiplies the score of each of `finalists` by 1 + k_opening_weight × the share of the
+/// weight of `words` (each a choice of terms, weighed by log(N / df) of its most frequent
+/// term) that the dispatch's opening has, read from its words.
 void weigh_openings(const Xapian::Database& db, const std::vector<analysis::TermChoice>& words,
-                    std::vector<Ranked>& ranked);
+                    Finalists& finalists);
 
 } // namespace depeches::search

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "indexer/index/schema.hpp"
+
 namespace depeches::search {
 
 namespace {
@@ -77,6 +79,19 @@ void sort_best_first(std::vector<Ranked>& ranked) {
     std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
         return a.weight != b.weight ? a.weight > b.weight : a.docid < b.docid;
     });
+}
+
+Finalists finalists_of(const Xapian::Database& db, const std::vector<Ranked>& ranked) {
+    Finalists finalists;
+    finalists.ranked.assign(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(
+                                                                 ranked.size(), k_finalists)));
+    finalists.words = values_of(db, index::k_slot_words, finalists.ranked);
+    return finalists;
+}
+
+void put_back(Finalists finalists, std::vector<Ranked>& ranked) {
+    sort_best_first(finalists.ranked);
+    std::copy(finalists.ranked.begin(), finalists.ranked.end(), ranked.begin());
 }
 
 std::vector<Ranked> ranked_of(const Xapian::MSet& mset) {

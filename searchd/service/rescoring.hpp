@@ -33,6 +33,27 @@ std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno s
 /// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
 void sort_best_first(std::vector<Ranked>& ranked);
 
+/// How many of the best dispatches of a rescored window the last phases weigh (the word
+/// associations and the opening): enough for the right one to climb into the first page from
+/// below it. Held-out headlines / abstracts MRR@10 (scripts/train_sets.py), associations
+/// alone: 10 dispatches 0.6941 / 0.6494, 20 0.6942 / 0.6519, 30 0.6946 / 0.6519; with the
+/// opening too, 15 or 60 as 30. Each costs a read of its words.
+inline constexpr std::size_t k_finalists = 30;
+
+/// The best of a rescored window and their words (index::k_slot_words values), read once for
+/// the last phases, which multiply their weights.
+struct Finalists {
+    std::vector<Ranked> ranked;     ///< best first
+    std::vector<std::string> words; ///< of each of `ranked`
+};
+
+/// The best k_finalists of `ranked` (best first) with their words.
+Finalists finalists_of(const Xapian::Database& db, const std::vector<Ranked>& ranked);
+
+/// Puts `finalists` back at the head of `ranked`, sorted again. Their weights may only have
+/// risen, so the others stay below them.
+void put_back(Finalists finalists, std::vector<Ranked>& ranked);
+
 /// `query` AND_MAYBE each of `boosts` in turn: its matches, each scored with what every boost
 /// that matches it adds. (In turn, not one AND_MAYBE of their OR: Xapian 1.4 does not check
 /// the positions of a NEAR or PHRASE under an OR under AND_MAYBE.)

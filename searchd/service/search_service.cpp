@@ -718,10 +718,14 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
             }
             window_size = ranked.size();
             boost_named_days(w.db, plan.parsed.days, ranked);
+            // Last, the best few are weighed for what their words say: the query in other
+            // words, and the query in their opening.
+            Finalists finalists = finalists_of(w.db, ranked);
             if (m_associations) {
-                weigh_associations(w.db, *m_associations, plan.parsed.words, ranked);
+                weigh_associations(w.db, *m_associations, plan.parsed.words, finalists);
             }
-            weigh_openings(w.db, plan.parsed.words_searched, ranked);
+            weigh_openings(w.db, plan.parsed.words_searched, finalists);
+            put_back(std::move(finalists), ranked);
             // Copies score alike, so a text's copies stand together in the window: folded
             // here, they cost one value read per candidate (Xapian's collapse key in the first
             // phase made a headline's page 45 % slower).
