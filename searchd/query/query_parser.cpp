@@ -400,7 +400,8 @@ private:
             }
             if (!m_negated) {
                 note_word(word, prefix);
-                const std::size_t noted = m_out.words_searched.size(); // one past the word's
+                // Where note_word put a plain word (no parts, no joined form): the last entry.
+                const std::size_t noted = m_out.words_searched.size();
                 TermChoice sequence_entry = word.parts.front();
                 query = with_alternatives(std::move(query), word, prefix, sequence_entry);
                 if (prefix.empty() && word.parts.size() == 1 && !word.stop_word) {
