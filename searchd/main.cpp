@@ -5,18 +5,18 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "indexer/analysis/analyzer.hpp"
-#include "indexer/associations/table.hpp"
 #include "indexer/index/index_store.hpp"
 #include "searchd/http/server.hpp"
 #include "searchd/options.hpp"
+#include "searchd/service/associations_watch.hpp"
 #include "searchd/service/search_service.hpp"
 
 namespace {
@@ -61,27 +61,6 @@ read_language(const depeches::searchd::Options& options) {
     return std::make_shared<const Language>(std::move(words), std::move(dictionary));
 }
 
-/// The word associations the options name, or none. Throws associations::TableError, naming
-/// the file, when it cannot be read.
-std::shared_ptr<const depeches::associations::Table>
-read_associations(const depeches::searchd::Options& options) {
-    using depeches::associations::Table;
-    using depeches::associations::TableError;
-    if (options.associations.empty()) {
-        return nullptr;
-    }
-    const std::string shown = options.associations.string();
-    std::ifstream in(options.associations, std::ios::binary);
-    if (!in) {
-        throw TableError("cannot read the associations file " + shown);
-    }
-    try {
-        return std::make_shared<const Table>(Table::read(in));
-    } catch (const TableError& e) {
-        throw TableError(shown + ": " + e.what());
-    }
-}
-
 } // namespace
 
 int main(int argc, char** argv) {
@@ -112,8 +91,12 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);
 
     try {
-        search::SearchService service(options.db, read_language(options),
-                                      read_associations(options));
+        search::SearchService service(options.db, read_language(options));
+        // After the service, so that it stops watching before the service goes.
+        std::optional<search::AssociationsWatch> associations;
+        if (!options.associations.empty()) {
+            associations.emplace(options.associations, service);
+        }
         http::Server server(service, {options.host, options.port, options.web, options.threads});
         const int port = server.bind();
         std::cout << "listening on http://" << options.host_for_url() << ":" << port << std::endl;

@@ -64,7 +64,7 @@ It follows the indexer's updates without restarting.
   --no-words          neither: any word no dispatch has may be taken for a typo
   --associations FILE word associations learned by depeches-learn from dispatches with
                       headlines: a dispatch that says the query's words in other words
-                      ranks higher (default: none)
+                      ranks higher (default: none); read again whenever the file changes
   --version           print the version and exit
   --help              print this help and exit
 

@@ -287,6 +287,10 @@ SearchService::SearchService(std::filesystem::path index_dir,
 
 SearchService::~SearchService() = default;
 
+void SearchService::set_associations(std::shared_ptr<const associations::Table> associations) {
+    m_associations.store(std::move(associations));
+}
+
 SearchService::Worker& SearchService::worker() {
     Worker* w = nullptr;
     {
@@ -721,8 +725,8 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
             // Last, the best few are weighed for what their words say: the query in other
             // words, and the query in their opening.
             Finalists finalists = finalists_of(w.db, ranked);
-            if (m_associations) {
-                weigh_associations(w.db, *m_associations, plan.parsed.words, finalists);
+            if (const auto associations = m_associations.load()) {
+                weigh_associations(w.db, *associations, plan.parsed.words, finalists);
             }
             weigh_openings(w.db, plan.parsed.words_searched, finalists);
             put_back(std::move(finalists), ranked);

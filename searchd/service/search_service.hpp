@@ -2,6 +2,7 @@
 // Xapian database handle, analyzer and highlighter, and follows index updates on its own.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstddef>
 #include <filesystem>
@@ -145,6 +146,10 @@ public:
     /// Number of dispatches in the index now. Throws SearchError.
     std::size_t document_count();
 
+    /// Ranks with `associations` from now on (none when null); a search under way goes on
+    /// with the associations it began with. Safe to call while searches run.
+    void set_associations(std::shared_ptr<const associations::Table> associations);
+
 private:
     struct Worker;
     struct TablesCache;
@@ -166,9 +171,9 @@ private:
 
     std::filesystem::path m_dir;
     std::unique_ptr<vocab::LexiconCache> m_lexicons;
-    std::shared_ptr<const vocab::Language> m_language;         ///< never null
-    std::shared_ptr<const associations::Table> m_associations; ///< null: none
-    std::unique_ptr<TablesCache> m_tables;                     ///< shared by the workers
+    std::shared_ptr<const vocab::Language> m_language;                      ///< never null
+    std::atomic<std::shared_ptr<const associations::Table>> m_associations; ///< null: none
+    std::unique_ptr<TablesCache> m_tables; ///< shared by the workers
     std::mutex m_mutex;
     std::unordered_map<std::thread::id, std::unique_ptr<Worker>> m_workers;
 };

@@ -3,6 +3,7 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -42,6 +43,23 @@ std::string archive() {
     return lines;
 }
 
+/// The ids the daemon listening on `port` gives for `query`.
+std::vector<std::string> ids_from(int port, const std::string& query) {
+    httplib::Client client("127.0.0.1", port);
+    const httplib::Result res =
+        client.Get("/api/v1/search", httplib::Params{{"q", query}, {"snippet", "0"}}, {});
+    std::vector<std::string> ids;
+    if (!res || res->status != 200) {
+        ADD_FAILURE() << "no answer: " << (res ? res->body : httplib::to_string(res.error()));
+        return ids;
+    }
+    const json answer = json::parse(res->body);
+    for (const json& hit : answer["hits"]) {
+        ids.push_back(hit["id"].get<std::string>());
+    }
+    return ids;
+}
+
 /// The ids depeches-searchd gives for `query` over `db`, with `options`.
 std::vector<std::string> ids_for(const std::string& db, const std::string& query,
                                  const std::vector<std::string>& options) {
@@ -54,20 +72,9 @@ std::vector<std::string> ids_for(const std::string& db, const std::string& query
         ADD_FAILURE() << daemon.error_output();
         return {};
     }
-    httplib::Client client("127.0.0.1", std::stoi(line->substr(line->rfind(':') + 1)));
-    const httplib::Result res =
-        client.Get("/api/v1/search", httplib::Params{{"q", query}, {"snippet", "0"}}, {});
+    std::vector<std::string> ids = ids_from(std::stoi(line->substr(line->rfind(':') + 1)), query);
     daemon.send_signal(SIGTERM);
     EXPECT_EQ(daemon.wait(10s), 0);
-    std::vector<std::string> ids;
-    if (!res || res->status != 200) {
-        ADD_FAILURE() << "no answer: " << (res ? res->body : httplib::to_string(res.error()));
-    } else {
-        const json answer = json::parse(res->body);
-        for (const json& hit : answer["hits"]) {
-            ids.push_back(hit["id"].get<std::string>());
-        }
-    }
     return ids;
 }
 
@@ -95,20 +102,29 @@ TEST(Learn, WritesTheAssociationsSearchdRanksWith) {
               (std::vector<std::string>{"deces", "vu"}));
 }
 
-TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
-    TempDir dir;
-    write_file(dir.path() / "corpus" / "relaches.txt",
+/// Text dispatches under `dir`/corpus: suspects "relâchés" at Quimper, others "vus" there,
+/// and 18 on other matters, so that a word's share of the archive is that of a real one.
+void write_quimper_archive(const std::filesystem::path& dir) {
+    write_file(dir / "corpus" / "relaches.txt",
                "Point sur Quimper\n\nDeux suspects ont été relâchés samedi à Quimper.\n");
-    write_file(dir.path() / "corpus" / "vus.txt",
+    write_file(dir / "corpus" / "vus.txt",
                "Point sur Quimper\n\nDeux suspects vus samedi à Quimper.\n");
-    // Others on other matters, so that a word's share of the archive is that of a real one.
     for (int i = 0; i < 18; ++i) {
-        write_file(dir.path() / "corpus" / ("port-" + std::to_string(i) + ".txt"),
+        write_file(dir / "corpus" / ("port-" + std::to_string(i) + ".txt"),
                    "Point sur Brest\n\nLe port de Brest rouvre le quai " + std::to_string(i) +
                        ".\n");
     }
+}
+
+/// A thesaurus in which "libérer" means "relâcher".
+constexpr const char* k_liberer_thesaurus =
+    "UTF-8\nlibérer|1\n(Verbe)|relâcher|délivrer|élargir (vieilli)\n";
+
+TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
+    TempDir dir;
+    write_quimper_archive(dir.path());
     const std::string thesaurus = (dir.path() / "thesaurus.dat").string();
-    write_file(thesaurus, "UTF-8\nlibérer|1\n(Verbe)|relâcher|délivrer|élargir (vieilli)\n");
+    write_file(thesaurus, k_liberer_thesaurus);
     const std::string table = (dir.path() / "associations").string();
     const RunResult learned = run_process({binary("depeches-learn"), "--thesaurus", thesaurus,
                                            "--out", table, (dir.path() / "corpus").string()});
@@ -139,6 +155,64 @@ TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
         EXPECT_FALSE(std::filesystem::exists(none));
     }
     EXPECT_EQ(run_process({binary("depeches-learn"), "--out", none, "--thesaurus"}).status, 2);
+}
+
+/// Waits up to 10 s for `said` in the standard error of `daemon`; whether it came.
+bool waits_for(const Process& daemon, const std::string& said) {
+    for (int i = 0; i < 200; ++i) {
+        if (daemon.error_output().find(said) != std::string::npos) {
+            return true;
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    return false;
+}
+
+TEST(Learn, SearchdRanksWithTheAssociationsWrittenAgainWithoutARestart) {
+    TempDir dir;
+    write_quimper_archive(dir.path());
+    const std::string db = (dir.path() / "index").string();
+    ASSERT_EQ(index_into(db, {(dir.path() / "corpus").string()}).status, 0);
+    const std::string corpus = (dir.path() / "corpus").string();
+    const std::string table = (dir.path() / "associations").string();
+    const auto learn = [&](const std::string& thesaurus_text) {
+        const std::string thesaurus = (dir.path() / "thesaurus.dat").string();
+        write_file(thesaurus, thesaurus_text);
+        const RunResult learned = run_process(
+            {binary("depeches-learn"), "--thesaurus", thesaurus, "--out", table, corpus});
+        EXPECT_EQ(learned.status, 0) << learned.err;
+    };
+    // A thesaurus that knows nothing of "libérer" first.
+    learn("UTF-8\nport|1\n(Nom)|havre\n");
+    Process daemon({binary("depeches-searchd"), "--db", db, "--listen", "127.0.0.1:0", "--no-words",
+                    "--associations", table});
+    const auto line = daemon.read_line(10s);
+    ASSERT_TRUE(line) << daemon.error_output();
+    const int port = std::stoi(line->substr(line->rfind(':') + 1));
+    const std::string query = "suspects libérés à Quimper";
+    EXPECT_EQ(ids_from(port, query), (std::vector<std::string>{"vus", "relaches"}));
+
+    // Learned again, with "libérer" for "relâcher": the running daemon reads the new table.
+    learn(k_liberer_thesaurus);
+    ASSERT_TRUE(waits_for(daemon, "read the associations of " + table + " again"))
+        << daemon.error_output();
+    EXPECT_EQ(ids_from(port, query), (std::vector<std::string>{"relaches", "vus"}));
+
+    // A file that is not a table, then no file: said, and the daemon ranks as before.
+    const std::string partial = table + ".partial";
+    write_file(partial, "depeches-associations 1\npairs 3\nb mot 4 0.5\n");
+    std::filesystem::rename(partial, table);
+    EXPECT_TRUE(waits_for(daemon, table + ": line 3: a translation"));
+    EXPECT_NE(daemon.error_output().find("still ranking with the associations read before"),
+              std::string::npos)
+        << daemon.error_output();
+    std::filesystem::remove(table);
+    EXPECT_TRUE(waits_for(daemon, "cannot read the associations file " + table))
+        << daemon.error_output();
+    EXPECT_EQ(ids_from(port, query), (std::vector<std::string>{"relaches", "vus"}));
+
+    daemon.send_signal(SIGTERM);
+    EXPECT_EQ(daemon.wait(10s), 0);
 }
 
 TEST(Learn, RefusesWhatItCannotUse) {
