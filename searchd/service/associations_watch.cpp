@@ -12,12 +12,13 @@ std::shared_ptr<const associations::Table> read_associations(const std::filesyst
     using associations::Table;
     using associations::TableError;
     const std::string shown = file.string();
+    // A regular file only: a directory reads as nothing, and a named pipe would block.
     std::error_code error;
     std::ifstream in;
-    if (!std::filesystem::is_directory(file, error)) {
+    if (std::filesystem::is_regular_file(file, error)) {
         in.open(file, std::ios::binary);
     }
-    if (!in) {
+    if (!in.is_open() || !in) {
         throw TableError("cannot read the associations file " + shown);
     }
     try {

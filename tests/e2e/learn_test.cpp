@@ -3,6 +3,7 @@
 #include <csignal>
 #include <filesystem>
 #include <string>
+#include <sys/stat.h>
 #include <thread>
 #include <vector>
 
@@ -157,10 +158,16 @@ TEST(Learn, TakesTheAssociationsOfAnArchiveWithoutHeadlinesFromAThesaurus) {
     EXPECT_EQ(run_process({binary("depeches-learn"), "--out", none, "--thesaurus"}).status, 2);
 }
 
-/// Waits up to 10 s for `said` in the standard error of `daemon`; whether it came.
-bool waits_for(const Process& daemon, const std::string& said) {
+/// Waits up to 10 s for `said` to be in the standard error of `daemon` `times` times; whether
+/// it was.
+bool waits_for(const Process& daemon, const std::string& said, int times = 1) {
     for (int i = 0; i < 200; ++i) {
-        if (daemon.error_output().find(said) != std::string::npos) {
+        const std::string err = daemon.error_output();
+        int found = 0;
+        for (auto at = err.find(said); at != std::string::npos; at = err.find(said, at + 1)) {
+            ++found;
+        }
+        if (found >= times) {
             return true;
         }
         std::this_thread::sleep_for(50ms);
@@ -208,6 +215,10 @@ TEST(Learn, SearchdRanksWithTheAssociationsWrittenAgainWithoutARestart) {
         << daemon.error_output();
     std::filesystem::remove(table);
     EXPECT_TRUE(waits_for(daemon, "cannot read the associations file " + table))
+        << daemon.error_output();
+    // A named pipe nobody writes to is not waited on (the daemon would not stop).
+    ASSERT_EQ(::mkfifo(table.c_str(), 0600), 0);
+    EXPECT_TRUE(waits_for(daemon, "cannot read the associations file " + table, 2))
         << daemon.error_output();
     EXPECT_EQ(ids_from(port, query), (std::vector<std::string>{"relaches", "vus"}));
 
