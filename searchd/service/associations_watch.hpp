@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -25,9 +26,9 @@ inline constexpr std::chrono::milliseconds k_associations_check_interval{1000};
 std::shared_ptr<const associations::Table> read_associations(const std::filesystem::path& file);
 
 /// Gives `service` the associations of `file` now, and again each time the file changes, until
-/// destroyed (destroy it before the service). A change it cannot read (a file removed,
-/// truncated, or not a table) leaves the service with the associations it had, and is said on
-/// standard error; the next change is read again.
+/// destroyed (destroy it before the service). A change it cannot read (a file removed or
+/// truncated, not a table, or not a regular file) leaves the service with the associations it
+/// had, and is said on standard error; the next change is read again.
 class AssociationsWatch {
 public:
     /// Reads `file` (throws associations::TableError, naming it, when it cannot: the daemon
