@@ -13,6 +13,7 @@ import lzma
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.parse
 
@@ -45,11 +46,19 @@ def build_index(bin_dir, corpus, db):
 
 def run_answers(bin_dir, db, queries, extra, threads=2, depth=100, daemon_args=()):
     """Each query's answer from depeches-searchd (decoded JSON), by qid."""
+    # Its standard error goes to a file (a pipe nobody reads could fill): what it says when
+    # it does not start, an associations table it refuses for one.
+    errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
     daemon = subprocess.Popen([os.path.join(bin_dir, "depeches-searchd"), "--db", db,
                                "--listen", "127.0.0.1:0", *daemon_args], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, text=True)
+                              stderr=errors, text=True)
     try:
-        port = int(daemon.stdout.readline().strip().rsplit(":", 1)[1])
+        listening = daemon.stdout.readline().strip()
+        if ":" not in listening:
+            daemon.wait()
+            errors.seek(0)
+            raise SystemExit("depeches-searchd did not start: " + errors.read().strip())
+        port = int(listening.rsplit(":", 1)[1])
         answers = {}
         todo = list(queries)
         lock = threading.Lock()
@@ -78,6 +87,7 @@ def run_answers(bin_dir, db, queries, extra, threads=2, depth=100, daemon_args=(
     finally:
         daemon.terminate()
         daemon.wait()
+        errors.close()
 
 
 def run_queries(bin_dir, db, queries, extra, threads=2, depth=100, daemon_args=()):
