@@ -712,7 +712,16 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
                 ranked = rescore_flat(w.db, tables->lengths, best, plan.flat->all_words,
                                       plan.parsed.boosts, bm25);
                 if (!plan.flat->positional.empty()) {
-                    ranked = rescore(w.db, std::move(ranked), plan.flat->positional, weighting);
+                    // Positions are read only where they can change the best of the window:
+                    // the page, and the finalists that later phases reorder. Not when a named
+                    // day may lift any of the window, or when copies folded take a page deeper.
+                    const std::size_t shown =
+                        plan.parsed.days.empty() && !request.collapse
+                            ? std::max<std::size_t>(first + count, k_finalists)
+                            : ranked.size();
+                    ranked = rescore_near(w.db, tables->lengths, std::move(ranked),
+                                          plan.parsed.sequence, k_near_weight,
+                                          plan.flat->positional.front(), shown, bm25, weighting);
                 }
                 counted = best.matches;
             } else {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include "indexer/index/schema.hpp"
 
@@ -190,6 +191,62 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
                 }
             }
         }
+    }
+    sort_best_first(ranked);
+    return ranked;
+}
+
+std::vector<Ranked> rescore_near(const Xapian::Database& db, const DocumentLengths& lengths,
+                                 std::vector<Ranked> ranked,
+                                 const std::vector<analysis::TermChoice>& parts, double factor,
+                                 const Xapian::Query& near, std::size_t shown, const Bm25& bm25,
+                                 const Xapian::Weight& weighting) {
+    if (ranked.size() <= shown || shown == 0 || parts.size() > 32) {
+        return rescore(db, std::move(ranked), {near}, weighting);
+    }
+    // What the boost adds at most to each, and which parts each has.
+    std::vector<double> most(ranked.size(), 0.0);
+    std::vector<std::uint32_t> has(ranked.size(), 0);
+    const std::vector<std::size_t> by_docid = in_docid_order(ranked);
+    const Xapian::PostingIterator end;
+    for (std::size_t part = 0; part < parts.size(); ++part) {
+        for (const std::string& term : parts[part]) {
+            if (db.get_termfreq(term) == 0) {
+                continue;
+            }
+            const TermWeight weight(db, lengths, term, factor, bm25);
+            Xapian::PostingIterator post = db.postlist_begin(term);
+            for (const std::size_t i : by_docid) {
+                post.skip_to(ranked[i].docid);
+                if (post == end) {
+                    break;
+                }
+                if (*post == ranked[i].docid) {
+                    most[i] += weight(post.get_wdf(), lengths[*post]);
+                    has[i] |= 1U << part;
+                }
+            }
+        }
+    }
+    // A dispatch below this cannot pass any of the best `shown`, whose weights only grow;
+    // a margin for rounding keeps one that would tie.
+    const double bar = ranked[shown - 1].weight * (1 - 1e-9);
+    const std::uint32_t every_part = parts.size() == 32 ? 0xFFFFFFFFU : (1U << parts.size()) - 1;
+    std::vector<Ranked> checked;
+    std::vector<std::size_t> where;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        if (has[i] == every_part && ranked[i].weight + most[i] >= bar) {
+            checked.push_back(ranked[i]);
+            where.push_back(i);
+        }
+    }
+    checked = rescore(db, std::move(checked), {near}, weighting);
+    std::unordered_map<Xapian::docid, double> boosted;
+    for (const Ranked& r : checked) {
+        boosted.emplace(r.docid, r.weight);
+    }
+    for (const std::size_t i : where) {
+        ranked[i].weight = boosted.at(ranked[i].docid);
     }
     sort_best_first(ranked);
     return ranked;

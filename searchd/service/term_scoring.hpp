@@ -132,4 +132,18 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
                                  const FlatWindow& window, double all_words,
                                  const std::vector<query::WeightedTerm>& boosts, const Bm25& bm25);
 
+/// rescore() of `ranked` (best first) for the proximity boost `near`, exact for its best
+/// `shown`. `near` must be the OP_NEAR of `parts`, each the OR of its terms, scaled by
+/// `factor`: where the parts stand close, Xapian adds `factor` × the BM25 weight of each of
+/// their terms the dispatch has, and nothing elsewhere. So a dispatch can gain at most that
+/// sum, read here from posting lists, and positions are read only for those that have every
+/// part and whose weight plus that sum reaches the `shown`-th best weight. Below the best
+/// `shown`, a weight may lack the boost; the best `shown` are those, in the order and with the
+/// weights, that rescore() gives. (A short query's window is 1,000 dispatches; a page shows 10.)
+std::vector<Ranked> rescore_near(const Xapian::Database& db, const DocumentLengths& lengths,
+                                 std::vector<Ranked> ranked,
+                                 const std::vector<analysis::TermChoice>& parts, double factor,
+                                 const Xapian::Query& near, std::size_t shown, const Bm25& bm25,
+                                 const Xapian::Weight& weighting);
+
 } // namespace depeches::search

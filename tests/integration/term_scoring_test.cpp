@@ -253,6 +253,59 @@ TEST_F(TermScoring, RescoresAsOneQueryWithTheBoostsWould) {
     }
 }
 
+TEST_F(TermScoring, ReadsPositionsOnlyWhereTheyCanChangeTheBest) {
+    const Xapian::Database db = index::open_for_reading(s_index->db());
+    const search::DocumentLengths lengths(db);
+    std::vector<std::string> vocabulary = stems(db);
+    std::mt19937 random(23);
+    std::size_t pruned = 0; // rounds where some dispatch of the window was not checked
+    for (int round = 0; round < 200; ++round) {
+        std::shuffle(vocabulary.begin(), vocabulary.end(), random);
+        const std::size_t n = 2 + round % 3;
+        // Parts as the parser makes them: a word, or a word and its other accents.
+        std::vector<analysis::TermChoice> parts;
+        std::vector<std::string> terms;
+        for (std::size_t i = 0; i < n; ++i) {
+            parts.push_back({vocabulary[i]});
+            if (round % 4 == 0 && i == 0) {
+                parts.back().push_back(vocabulary[n + 1]);
+            }
+            terms.insert(terms.end(), parts.back().begin(), parts.back().end());
+        }
+        std::vector<Xapian::Query> ors;
+        for (const analysis::TermChoice& part : parts) {
+            const std::vector<Xapian::Query> leaves(part.begin(), part.end());
+            ors.emplace_back(Xapian::Query::OP_OR, leaves.begin(), leaves.end());
+        }
+        const Xapian::Query near(Xapian::Query::OP_SCALE_WEIGHT,
+                                 Xapian::Query(Xapian::Query::OP_NEAR, ors.begin(), ors.end(), 12),
+                                 0.25);
+        const search::FlatWindow window =
+            search::match_flat(db, lengths, singles(terms), 150, k_bm25);
+        const std::vector<search::Ranked> rescored =
+            search::rescore_flat(db, lengths, window, 0.25, {}, k_bm25);
+        const std::vector<search::Ranked> expected =
+            search::rescore(db, rescored, {near}, k_weighting);
+        for (const std::size_t shown : {1U, 5U, 10U, 30U}) {
+            SCOPED_TRACE(::testing::PrintToString(parts) + " shown " + std::to_string(shown));
+            const std::vector<search::Ranked> ours = search::rescore_near(
+                db, lengths, rescored, parts, 0.25, near, shown, k_bm25, k_weighting);
+            ASSERT_EQ(ours.size(), expected.size());
+            for (std::size_t i = 0; i < std::min(shown, ours.size()); ++i) {
+                EXPECT_EQ(ours[i].docid, expected[i].docid) << "rank " << i;
+                expect_same_weight(ours[i].weight, expected[i].weight);
+            }
+            for (std::size_t i = 0; i < ours.size(); ++i) {
+                if (ours[i].docid != expected[i].docid) {
+                    ++pruned;
+                    break;
+                }
+            }
+        }
+    }
+    EXPECT_GT(pruned, 0U); // the bound left dispatches out, below the best shown
+}
+
 TEST_F(TermScoring, KeepsOnlyTheDatesOfAFilterAsXapiansValueRangeDoes) {
     const Xapian::Database db = index::open_for_reading(s_index->db());
     const search::DocumentLengths lengths(db);
