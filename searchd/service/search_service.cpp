@@ -8,6 +8,7 @@
 #include <iostream>
 #include <map>
 #include <sys/stat.h>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -355,17 +356,44 @@ void boost_named_days(const Xapian::Database& db, const std::vector<query::Named
     sort_best_first(ranked);
 }
 
+/// The text keys (index::body_key) of `ranked`, by docid.
+using TextKeys = std::unordered_map<Xapian::docid, std::string>;
+
+TextKeys text_keys(const Xapian::Database& db, const std::vector<Ranked>& ranked) {
+    std::vector<std::string> keys = values_of(db, index::k_slot_copies, ranked);
+    TextKeys out;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        out.emplace(ranked[i].docid, std::move(keys[i]));
+    }
+    return out;
+}
+
+/// How many of `ranked` (best first) hold its best `texts` texts: the copies of a text count
+/// once, and a dispatch without a key is a text of its own.
+std::size_t reach_of_texts(const std::vector<Ranked>& ranked, const TextKeys& keys,
+                           std::size_t texts) {
+    std::unordered_set<std::string_view> seen;
+    std::size_t counted = 0;
+    for (std::size_t i = 0; i < ranked.size(); ++i) {
+        const std::string& key = keys.at(ranked[i].docid);
+        if ((key.empty() || seen.insert(key).second) && ++counted == texts) {
+            return i + 1;
+        }
+    }
+    return ranked.size();
+}
+
 /// Keeps the first of each text's copies in `ranked` (best first), each counting in its copies
-/// those that followed it (see index::body_key); returns how many were left out.
-std::size_t fold_copies(const Xapian::Database& db, std::vector<Ranked>& ranked) {
-    const std::vector<std::string> keys = values_of(db, index::k_slot_copies, ranked);
+/// those that followed it; returns how many were left out. `keys` has every one's text key.
+std::size_t fold_copies(const TextKeys& keys, std::vector<Ranked>& ranked) {
     std::unordered_map<std::string_view, std::size_t> first_of; // key -> its place in `kept`
     std::vector<Ranked> kept;
     kept.reserve(ranked.size());
     for (std::size_t i = 0; i < ranked.size(); ++i) {
-        if (keys[i].empty()) {
+        const std::string& key = keys.at(ranked[i].docid);
+        if (key.empty()) {
             kept.push_back(ranked[i]);
-        } else if (const auto [it, added] = first_of.try_emplace(keys[i], kept.size()); added) {
+        } else if (const auto [it, added] = first_of.try_emplace(key, kept.size()); added) {
             kept.push_back(ranked[i]);
         } else {
             kept[it->second].copies += 1 + ranked[i].copies;
@@ -658,10 +686,11 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
         const auto count = static_cast<Xapian::doccount>(request.limit);
         std::vector<Ranked> ranked;
         Xapian::MSet mset;
-        std::optional<std::size_t> folded;  // copies folded into the window's other hits
-        std::optional<std::size_t> texts;   // in date order, the texts counted exactly
-        std::optional<std::size_t> counted; // every match, counted by term-at-a-time scoring
-        std::size_t window_size = 0;        // the matches rescored
+        std::optional<std::size_t> folded;      // copies folded into the window's other hits
+        std::optional<std::size_t> texts;       // in date order, the texts counted exactly
+        std::optional<std::size_t> counted;     // every match, counted by term-at-a-time scoring
+        std::size_t window_size = 0;            // the matches rescored
+        std::optional<TextKeys> text_keys_read; // with collapse, the window's text keys
         UndatedLast oldest_first;
         if (request.sort != SearchRequest::Sort::relevance ||
             (plan.boosts.empty() && plan.parsed.days.empty())) {
@@ -713,12 +742,18 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
                                       plan.parsed.boosts, bm25);
                 if (!plan.flat->positional.empty()) {
                     // Positions are read only where they can change the best of the window:
-                    // the page, and the finalists that later phases reorder. Not when a named
-                    // day may lift any of the window, or when copies folded take a page deeper.
-                    const std::size_t shown =
-                        plan.parsed.days.empty() && !request.collapse
-                            ? std::max<std::size_t>(first + count, k_finalists)
-                            : ranked.size();
+                    // the page (with copies folded, as deep as its texts reach), and the
+                    // finalists that later phases reorder. Not when a named day may lift any
+                    // dispatch of the window.
+                    std::size_t shown = ranked.size();
+                    if (plan.parsed.days.empty()) {
+                        std::size_t page = first + count;
+                        if (request.collapse) {
+                            text_keys_read = text_keys(w.db, ranked);
+                            page = reach_of_texts(ranked, *text_keys_read, page);
+                        }
+                        shown = std::max<std::size_t>(page, k_finalists);
+                    }
                     ranked = rescore_near(w.db, tables->lengths, std::move(ranked),
                                           plan.parsed.sequence, k_near_weight,
                                           plan.flat->positional.front(), shown, bm25, weighting);
@@ -743,7 +778,10 @@ void SearchService::run_as_asked(Worker& w, const SearchRequest& request,
             // here, they cost one value read per candidate (Xapian's collapse key in the first
             // phase made a headline's page 45 % slower).
             if (request.collapse) {
-                folded = fold_copies(w.db, ranked);
+                if (!text_keys_read) {
+                    text_keys_read = text_keys(w.db, ranked);
+                }
+                folded = fold_copies(*text_keys_read, ranked);
             }
             ranked.erase(ranked.begin(),
                          ranked.begin() + std::min<std::ptrdiff_t>(first, std::ssize(ranked)));
