@@ -104,16 +104,9 @@ AssociationScorer::words_had(const Xapian::Database& db,
     const std::vector<std::size_t> order = in_docid_order(dispatches);
     std::vector<std::vector<bool>> had(dispatches.size(), std::vector<bool>(m_shares.size()));
     for (const auto& [term, slot] : m_own_terms) {
-        Xapian::PostingIterator it = db.postlist_begin(term);
-        for (const std::size_t i : order) {
-            it.skip_to(dispatches[i].docid);
-            if (it == db.postlist_end(term)) {
-                break;
-            }
-            if (*it == dispatches[i].docid) {
-                had[i][slot] = true;
-            }
-        }
+        for_each_having(
+            db, term, dispatches, order,
+            [&, slot = slot](std::size_t i, Xapian::termcount) { had[i][slot] = true; });
     }
     return had;
 }

@@ -30,6 +30,25 @@ std::vector<std::size_t> in_docid_order(const std::vector<Ranked>& ranked);
 std::vector<std::string> values_of(const Xapian::Database& db, Xapian::valueno slot,
                                    const std::vector<Ranked>& ranked);
 
+/// Calls `found(i, wdf)` for each of `ranked` that has `term`, with its wdf, reading the term's
+/// posting list once, in docid order (`by_docid`: in_docid_order(ranked)).
+template <typename Found>
+void for_each_having(const Xapian::Database& db, const std::string& term,
+                     const std::vector<Ranked>& ranked, const std::vector<std::size_t>& by_docid,
+                     Found found) {
+    const Xapian::PostingIterator end;
+    Xapian::PostingIterator post = db.postlist_begin(term);
+    for (const std::size_t i : by_docid) {
+        post.skip_to(ranked[i].docid);
+        if (post == end) {
+            return;
+        }
+        if (*post == ranked[i].docid) {
+            found(i, post.get_wdf());
+        }
+    }
+}
+
 /// Sorts `ranked` best first; equal scores in docid order, as Enquire ranks them.
 void sort_best_first(std::vector<Ranked>& ranked);
 

@@ -174,22 +174,15 @@ std::vector<Ranked> rescore_flat(const Xapian::Database& db, const DocumentLengt
     }
     if (!boosts.empty() && !ranked.empty()) {
         const std::vector<std::size_t> by_docid = in_docid_order(ranked);
-        const Xapian::PostingIterator end;
         for (const query::WeightedTerm& boost : boosts) {
             if (db.get_termfreq(boost.term) == 0) {
                 continue;
             }
             const TermWeight weight(db, lengths, boost.term, boost.factor, bm25);
-            Xapian::PostingIterator post = db.postlist_begin(boost.term);
-            for (const std::size_t i : by_docid) {
-                post.skip_to(ranked[i].docid);
-                if (post == end) {
-                    break;
-                }
-                if (*post == ranked[i].docid) {
-                    ranked[i].weight += weight(post.get_wdf(), lengths[*post]);
-                }
-            }
+            for_each_having(db, boost.term, ranked, by_docid,
+                            [&](std::size_t i, Xapian::termcount wdf) {
+                                ranked[i].weight += weight(wdf, lengths[ranked[i].docid]);
+                            });
         }
     }
     sort_best_first(ranked);
@@ -208,24 +201,16 @@ std::vector<Ranked> rescore_near(const Xapian::Database& db, const DocumentLengt
     std::vector<double> most(ranked.size(), 0.0);
     std::vector<std::uint32_t> has(ranked.size(), 0);
     const std::vector<std::size_t> by_docid = in_docid_order(ranked);
-    const Xapian::PostingIterator end;
     for (std::size_t part = 0; part < parts.size(); ++part) {
         for (const std::string& term : parts[part]) {
             if (db.get_termfreq(term) == 0) {
                 continue;
             }
             const TermWeight weight(db, lengths, term, factor, bm25);
-            Xapian::PostingIterator post = db.postlist_begin(term);
-            for (const std::size_t i : by_docid) {
-                post.skip_to(ranked[i].docid);
-                if (post == end) {
-                    break;
-                }
-                if (*post == ranked[i].docid) {
-                    most[i] += weight(post.get_wdf(), lengths[*post]);
-                    has[i] |= 1U << part;
-                }
-            }
+            for_each_having(db, term, ranked, by_docid, [&](std::size_t i, Xapian::termcount wdf) {
+                most[i] += weight(wdf, lengths[ranked[i].docid]);
+                has[i] |= 1U << part;
+            });
         }
     }
     // A dispatch below this cannot pass any of the best `shown`, whose weights only grow;
