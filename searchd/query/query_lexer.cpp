@@ -95,7 +95,8 @@ private:
         const bool at_word_start =
             m_pos == 0 || is_space(m_query[m_pos - 1]) || m_query[m_pos - 1] == '(';
         if ((c == '-' || c == '+') && at_word_start && field.empty() &&
-            m_pos + 1 < m_query.size() && !is_space(m_query[m_pos + 1]) && !after_sentence_end()) {
+            m_pos + 1 < m_query.size() && !is_space(m_query[m_pos + 1]) && !after_sentence_end() &&
+            !signs_a_number() && !(c == '-' && names_an_ending())) {
             m_out.push_back({c == '-' ? LexemeKind::minus : LexemeKind::plus, {}, {}});
             ++m_pos;
             return lex_one();
@@ -149,6 +150,33 @@ private:
         const std::string_view before = m_query.substr(0, end);
         return end < m_pos && (before.ends_with('.') || before.ends_with('!') ||
                                before.ends_with('?') || before.ends_with("\u2026"));
+    }
+
+    /// True when the sign at m_pos begins a number ("-10 degrés", "(19 %; +1)"): a
+    /// temperature or a change, not an operator ("Covid -19" excluding 19 would lose Covid-19).
+    [[nodiscard]] bool signs_a_number() const {
+        const char next = m_query[m_pos + 1];
+        return next >= '0' && next <= '9';
+    }
+
+    /// True when the word before m_pos is "en", "suffixe" or "terminaison": French names an
+    /// ending with its dash ("les toponymes en -in", "les verbes en -er"), and excluding it
+    /// would leave out the very texts that name it.
+    [[nodiscard]] bool names_an_ending() const {
+        std::size_t end = m_pos;
+        while (end > 0 && is_space(m_query[end - 1])) {
+            --end;
+        }
+        std::size_t start = end;
+        while (start > 0 && !is_space(m_query[start - 1]) && m_query[start - 1] != '(') {
+            --start;
+        }
+        std::string word(m_query.substr(start, end - start));
+        for (char& letter : word) {
+            letter = static_cast<char>(letter >= 'A' && letter <= 'Z' ? letter + 32 : letter);
+        }
+        return end < m_pos && (word == "en" || word == "suffixe" || word == "suffixes" ||
+                               word == "terminaison" || word == "terminaisons");
     }
 
     [[nodiscard]] bool starts_quote(std::size_t pos) const {

@@ -167,6 +167,15 @@ TEST(QueryParser, HandlesBooleanOperatorsInFrenchAndEnglish) {
         {"division fut -elle irréversible", "Query((divis@1 AND irreversibl@1))",
          "Query((divis@1 OR irreversibl@1))"},
         {"armee -le", "Query(arme@1)", ""},
+        // A signed number is a number ("-10 degrés", "+1"), and an ending is named with its
+        // dash after "en" or "suffixe": neither is an operator.
+        {"froid -10 degrés", "Query((froid@1 AND 10@1 AND degr@1))",
+         "Query((froid@1 OR 10@1 OR degr@1))"},
+        {"popularité (19%; +1)", "Query((popular@1 AND (19@1 AND 1@1)))",
+         "Query((popular@1 OR (19@1 OR 1@1)))"},
+        {"toponymes en -in", "Query((toponym@1 AND in@1))", "Query((toponym@1 OR in@1))"},
+        {"suffixe -ville", "Query((suffix@1 AND vill@1))", "Query((suffix@1 OR vill@1))"},
+        {"toponymes -in", "Query((toponym@1 AND_NOT in@1))", ""},
         // Nor does a word the query also searches for.
         {"Munich en Allemagne -L'Allemagne", "Query((munich@1 AND allemagn@1))",
          "Query((munich@1 OR allemagn@1))"},
