@@ -98,6 +98,17 @@ std::vector<NamedDay> find_named_days(const std::vector<std::string_view>& words
             }
             named.year = i + 3 < words.size() ? year_number(words[i + 3]) : 0;
         }
+        if (named.day == 0) {
+            named.today = i > 0 && words[i - 1] == "ce";
+            // One weekday alone once: "ce jeudi … jeudi" is today's.
+            const auto same = std::find_if(days.begin(), days.end(), [&](const NamedDay& d) {
+                return d.day == 0 && d.weekday == named.weekday;
+            });
+            if (same != days.end()) {
+                same->today = same->today || named.today;
+                continue;
+            }
+        }
         if (std::find(days.begin(), days.end(), named) == days.end()) {
             days.push_back(named);
         }
@@ -115,7 +126,9 @@ double day_agreement(const std::vector<NamedDay>& days, std::string_view date_va
     double gain = 0;
     for (const NamedDay& named : days) {
         if (named.day == 0) {
-            gain += named.weekday == weekday ? k_named_weekday_weight : 0;
+            const auto days_after = static_cast<std::size_t>((weekday - named.weekday + 7) % 7);
+            gain += named.today ? (days_after == 0 ? k_named_today_weight : 0)
+                                : k_named_weekday_weights[days_after];
             continue;
         }
         // Without a year, the weekday tells which years the date can be in ("lundi 18 mai":

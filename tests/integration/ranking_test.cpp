@@ -144,8 +144,18 @@ TEST_F(Ranking, TheDispatchOfTheDayTheQueryNamesRanksFirst) {
               (std::vector<std::string>{"piscine-2020-05-21", "piscine-2020-05-20"}));
     EXPECT_EQ(first_two("Quimper a fermé la piscine mercredi"),
               (std::vector<std::string>{"piscine-2020-05-20", "piscine-2020-05-21"}));
-    // Without a day named, or a date without its weekday, the twins score the same.
-    for (const char* query : {"plan vélo de Rennes", "plan vélo de Rennes du 18 mai"}) {
+    // A weekday alone also names the day after (a summary of what happened) and, less, the
+    // days before (an event to come); after "ce", that day only.
+    const search::SearchResult tuesday = search("Quimper a fermé la piscine mardi");
+    ASSERT_GE(tuesday.hits.size(), 2U);
+    EXPECT_EQ(test::ids_of(tuesday).front(), "piscine-2020-05-20");
+    EXPECT_GT(tuesday.hits[0].score, tuesday.hits[1].score);
+    EXPECT_EQ(first_two("La piscine de Quimper fermera vendredi"),
+              (std::vector<std::string>{"piscine-2020-05-21", "piscine-2020-05-20"}));
+    // Without a day named, a date without its weekday, or a day after "ce" that neither is
+    // dated on, the twins score the same.
+    for (const char* query : {"plan vélo de Rennes", "plan vélo de Rennes du 18 mai",
+                              "Quimper a fermé la piscine ce mardi"}) {
         SCOPED_TRACE(query);
         const search::SearchResult result = search(query);
         ASSERT_GE(result.hits.size(), 2U);

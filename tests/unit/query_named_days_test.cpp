@@ -17,6 +17,12 @@ TEST(NamedDays, AWeekdayWithItsDateOrAlone) {
     EXPECT_EQ(days_in({"a", "demissionne", "jeudi"}), (std::vector<NamedDay>{{3}}));
     EXPECT_EQ(days_in({"mardi", "et", "mercredi"}), (std::vector<NamedDay>{{1}, {2}}));
     EXPECT_EQ(days_in({"jeudi", "greve", "jeudi"}), (std::vector<NamedDay>{{3}}));
+    // After "ce", the day the summary is written; "ce jeudi … jeudi" is that day once.
+    EXPECT_EQ(days_in({"greve", "ce", "jeudi"}), (std::vector<NamedDay>{{3, 0, 0, 0, true}}));
+    EXPECT_EQ(days_in({"ce", "jeudi", "greve", "jeudi"}),
+              (std::vector<NamedDay>{{3, 0, 0, 0, true}}));
+    EXPECT_EQ(days_in({"jeudi", "ce", "jeudi"}), (std::vector<NamedDay>{{3, 0, 0, 0, true}}));
+    EXPECT_EQ(days_in({"ce", "lundi", "18", "mai"}), (std::vector<NamedDay>{{0, 18, 5, 0}}));
 }
 
 TEST(NamedDays, NotADateWithoutItsWeekdayNorAWeekdayBeforeAnotherNumber) {
@@ -52,13 +58,30 @@ TEST(NamedDays, ADateAgreesFromTheDayBeforeToThreeDaysAfter) {
     EXPECT_EQ(day_agreement({{0, 31, 2, 0}}, "20200301"), 0);
 }
 
-TEST(NamedDays, AWeekdayAloneAgreesWithThatWeekday) {
+TEST(NamedDays, AWeekdayAloneAgreesMostWithThatWeekdayThenTheDaysAroundIt) {
     const std::vector<NamedDay> thursday{{3}};
-    EXPECT_EQ(day_agreement(thursday, "20200521"), k_named_weekday_weight); // a Thursday
-    EXPECT_EQ(day_agreement(thursday, "20200522"), 0);
+    // Thursday 21 May 2020: that day most, then the day after or before, two days before a
+    // little (an event to come), and the days well after not at all.
+    const double on_thursday = day_agreement(thursday, "20200521");
+    EXPECT_EQ(on_thursday, k_named_weekday_weights[0]);
+    EXPECT_GT(on_thursday, day_agreement(thursday, "20200522"));
+    EXPECT_GT(day_agreement(thursday, "20200522"), 0);
+    EXPECT_GT(day_agreement(thursday, "20200520"), 0);
+    EXPECT_GT(day_agreement(thursday, "20200520"), day_agreement(thursday, "20200519"));
+    EXPECT_GT(day_agreement(thursday, "20200519"), 0);
+    EXPECT_EQ(day_agreement(thursday, "20200523"), 0);
+    EXPECT_EQ(day_agreement(thursday, "20200525"), 0);
+    EXPECT_EQ(day_agreement(thursday, "20200528"), on_thursday); // a week later, as well
+    // "ce jeudi": that day alone, more.
+    const std::vector<NamedDay> this_thursday{{3, 0, 0, 0, true}};
+    EXPECT_EQ(day_agreement(this_thursday, "20200521"), k_named_today_weight);
+    EXPECT_GT(k_named_today_weight, on_thursday);
+    for (const char* other : {"20200520", "20200522", "20200519"}) {
+        EXPECT_EQ(day_agreement(this_thursday, other), 0) << other;
+    }
     // Both kinds add up.
     EXPECT_EQ(day_agreement({{0, 18, 5, 0}, {3}}, "20200521"),
-              k_named_date_weight + k_named_weekday_weight);
+              k_named_date_weight + k_named_weekday_weights[0]);
 }
 
 TEST(NamedDays, AnUnknownOrBrokenDateAgreesWithNothing) {
