@@ -70,13 +70,17 @@ int weekday_of(std::chrono::sys_days day) {
     return static_cast<int>(std::chrono::weekday{day}.iso_encoding()) - 1;
 }
 
-/// True when `dated` lies from k_days_before before to k_days_after after `named`.
-bool agrees(std::chrono::sys_days dated, std::optional<std::chrono::sys_days> named) {
+/// What `dated` gains from a date named: k_named_date_day_weight on the day,
+/// k_named_date_weight from k_days_before before to k_days_after after, 0 elsewhere.
+double agreement(std::chrono::sys_days dated, std::optional<std::chrono::sys_days> named) {
     if (!named) {
-        return false;
+        return 0;
     }
     const auto offset = (dated - *named).count();
-    return offset >= -k_days_before && offset <= k_days_after;
+    if (offset == 0) {
+        return k_named_date_day_weight;
+    }
+    return offset >= -k_days_before && offset <= k_days_after ? k_named_date_weight : 0;
 }
 
 } // namespace
@@ -133,15 +137,16 @@ double day_agreement(const std::vector<NamedDay>& days, std::string_view date_va
         }
         // Without a year, the weekday tells which years the date can be in ("lundi 18 mai":
         // 2020, not 2019, when it was a Saturday).
-        bool agreed = false;
+        double best = 0;
         const int first = named.year != 0 ? named.year : year - 1;
         const int last = named.year != 0 ? named.year : year + 1;
-        for (int y = first; y <= last && !agreed; ++y) {
+        for (int y = first; y <= last; ++y) {
             const auto date = to_days(y, named.month, named.day);
-            agreed = (named.year != 0 || (date && weekday_of(*date) == named.weekday)) &&
-                     agrees(*dated, date);
+            if (named.year != 0 || (date && weekday_of(*date) == named.weekday)) {
+                best = std::max(best, agreement(*dated, date));
+            }
         }
-        gain += agreed ? k_named_date_weight : 0;
+        gain += best;
     }
     return gain;
 }

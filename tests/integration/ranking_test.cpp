@@ -144,6 +144,11 @@ TEST_F(Ranking, TheDispatchOfTheDayTheQueryNamesRanksFirst) {
               (std::vector<std::string>{"piscine-2020-05-21", "piscine-2020-05-20"}));
     EXPECT_EQ(first_two("Quimper a fermé la piscine mercredi"),
               (std::vector<std::string>{"piscine-2020-05-20", "piscine-2020-05-21"}));
+    // A date's own day before the day after.
+    const search::SearchResult wednesday = search("Quimper a fermé la piscine mercredi 20 mai");
+    ASSERT_GE(wednesday.hits.size(), 2U);
+    EXPECT_EQ(test::ids_of(wednesday).front(), "piscine-2020-05-20");
+    EXPECT_GT(wednesday.hits[0].score, wednesday.hits[1].score);
     // A weekday alone also names the day after (a summary of what happened) and, less, the
     // days before (an event to come); after "ce", that day only.
     const search::SearchResult tuesday = search("Quimper a fermé la piscine mardi");

@@ -35,11 +35,13 @@ TEST(NamedDays, NotADateWithoutItsWeekdayNorAWeekdayBeforeAnotherNumber) {
     EXPECT_TRUE(days_in({}).empty());
 }
 
-TEST(NamedDays, ADateAgreesFromTheDayBeforeToThreeDaysAfter) {
+TEST(NamedDays, ADateAgreesFromTheDayBeforeToThreeDaysAfterAndMostOnTheDay) {
     const std::vector<NamedDay> may18{{0, 18, 5, 0}};
     EXPECT_EQ(day_agreement(may18, "20200516"), 0);
     EXPECT_EQ(day_agreement(may18, "20200517"), k_named_date_weight);
-    EXPECT_EQ(day_agreement(may18, "20200518"), k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20200518"), k_named_date_day_weight);
+    EXPECT_GT(k_named_date_day_weight, k_named_date_weight);
+    EXPECT_EQ(day_agreement(may18, "20200519"), k_named_date_weight);
     EXPECT_EQ(day_agreement(may18, "20200521"), k_named_date_weight);
     EXPECT_EQ(day_agreement(may18, "20200522"), 0);
     // Without a year, in a year where it falls on its weekday (18 May: a Monday in 2015 and
@@ -82,6 +84,8 @@ TEST(NamedDays, AWeekdayAloneAgreesMostWithThatWeekdayThenTheDaysAroundIt) {
     // Both kinds add up.
     EXPECT_EQ(day_agreement({{0, 18, 5, 0}, {3}}, "20200521"),
               k_named_date_weight + k_named_weekday_weights[0]);
+    EXPECT_EQ(day_agreement({{3, 21, 5, 0}, {3}}, "20200521"),
+              k_named_date_day_weight + k_named_weekday_weights[0]);
 }
 
 TEST(NamedDays, AnUnknownOrBrokenDateAgreesWithNothing) {
