@@ -33,16 +33,22 @@ std::optional<LexemeKind> operator_kind(std::string_view word) {
     return std::nullopt;
 }
 
+/// `text` with its ASCII capitals in lower case.
+std::string ascii_lower(std::string_view text) {
+    std::string lower(text);
+    for (char& c : lower) {
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return lower;
+}
+
 /// Field name of "name:" at the start of `word` (lower-cased), or empty.
 std::string field_of(std::string_view word) {
     const auto colon = word.find(':');
     if (colon == std::string_view::npos || colon == 0) {
         return {};
     }
-    std::string name(word.substr(0, colon));
-    for (char& c : name) {
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
+    const std::string name = ascii_lower(word.substr(0, colon));
     if (name == "titre" || name == "title") {
         return "titre";
     }
@@ -143,13 +149,22 @@ private:
     /// opens a line of dialogue or a list item in pasted prose ("le croire. -C'est une photo"),
     /// not an operator, which nobody types after a full stop.
     [[nodiscard]] bool after_sentence_end() const {
+        const auto before = text_before_space();
+        return before && (before->ends_with('.') || before->ends_with('!') ||
+                          before->ends_with('?') || before->ends_with("\u2026"));
+    }
+
+    /// The query before m_pos without the spaces that end it; nothing when no space stands
+    /// right before m_pos.
+    [[nodiscard]] std::optional<std::string_view> text_before_space() const {
         std::size_t end = m_pos;
         while (end > 0 && is_space(m_query[end - 1])) {
             --end;
         }
-        const std::string_view before = m_query.substr(0, end);
-        return end < m_pos && (before.ends_with('.') || before.ends_with('!') ||
-                               before.ends_with('?') || before.ends_with("\u2026"));
+        if (end == m_pos) {
+            return std::nullopt;
+        }
+        return m_query.substr(0, end);
     }
 
     /// True when the sign at m_pos begins a number ("-10 degrés", "(19 %; +1)"): a
@@ -163,20 +178,17 @@ private:
     /// ending with its dash ("les toponymes en -in", "les verbes en -er"), and excluding it
     /// would leave out the very texts that name it.
     [[nodiscard]] bool names_an_ending() const {
-        std::size_t end = m_pos;
-        while (end > 0 && is_space(m_query[end - 1])) {
-            --end;
+        const auto before = text_before_space();
+        if (!before) {
+            return false;
         }
-        std::size_t start = end;
-        while (start > 0 && !is_space(m_query[start - 1]) && m_query[start - 1] != '(') {
+        std::size_t start = before->size();
+        while (start > 0 && !is_space((*before)[start - 1]) && (*before)[start - 1] != '(') {
             --start;
         }
-        std::string word(m_query.substr(start, end - start));
-        for (char& letter : word) {
-            letter = static_cast<char>(letter >= 'A' && letter <= 'Z' ? letter + 32 : letter);
-        }
-        return end < m_pos && (word == "en" || word == "suffixe" || word == "suffixes" ||
-                               word == "terminaison" || word == "terminaisons");
+        const std::string word = ascii_lower(before->substr(start));
+        return word == "en" || word == "suffixe" || word == "suffixes" || word == "terminaison" ||
+               word == "terminaisons";
     }
 
     [[nodiscard]] bool starts_quote(std::size_t pos) const {
